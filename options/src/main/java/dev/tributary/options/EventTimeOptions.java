@@ -1,0 +1,21 @@
+package dev.tributary.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** How windows treat late data and when they give early results (both matter only in streaming). */
+public interface EventTimeOptions extends PipelineOptions {
+  @Description("How far behind the watermark an event may arrive and still count, as an ISO-8601 duration."
+      + " Alerts and final aggregates wait this long after their window ends.")
+  @Default.String("PT5M")
+  String getAllowedLateness();
+
+  void setAllowedLateness(String value);
+
+  @Description("Streaming only: emit early aggregate results this often (processing time) while a window is open.")
+  @Default.String("PT1M")
+  String getEarlyFiringsEvery();
+
+  void setEarlyFiringsEvery(String value);
+}

@@ -1,0 +1,138 @@
+package dev.tributary.pipelines;
+
+import dev.tributary.banking.BankingFraudAnalysis;
+import dev.tributary.banking.BankingOutputs;
+import dev.tributary.banking.FraudThresholds;
+import dev.tributary.banking.ForeignCountryRule;
+import dev.tributary.banking.LargeAmountRule;
+import dev.tributary.banking.VelocityRule;
+import dev.tributary.io.ReadLines;
+import dev.tributary.io.WriteJsonLines;
+import dev.tributary.options.FraudDetectionOptions;
+import dev.tributary.options.OptionValues;
+import dev.tributary.transforms.Parse;
+import dev.tributary.transforms.RawRecord;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Batch fraud detection over banking transactions in JSON-lines files: reads the transactions and
+ * the account reference data, runs {@link BankingFraudAnalysis}, and writes each output as JSON
+ * lines into its own folder under {@code --output}:
+ *
+ * <ul>
+ *   <li>{@code alerts/}: one alert per rule per triggering transaction;
+ *   <li>{@code aggregates-account-hourly/}, {@code aggregates-category-daily/}: count, sum, mean, max;
+ *   <li>{@code top-accounts-daily/}: the --topK accounts with the largest total per UTC day;
+ *   <li>{@code dead-letters/}: every malformed record, with its file, line and the reason.
+ * </ul>
+ *
+ * <p>Runs on any runner: {@code --runner=DirectRunner} (default), {@code FlinkRunner}, {@code SparkRunner}.
+ */
+public final class FraudDetectionPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(FraudDetectionPipeline.class);
+
+  /** The output folders, by name, under --output. */
+  public static final String ALERTS = "alerts";
+  public static final String ACCOUNT_HOURLY = "aggregates-account-hourly";
+  public static final String CATEGORY_DAILY = "aggregates-category-daily";
+  public static final String TOP_ACCOUNTS_DAILY = "top-accounts-daily";
+  public static final String DEAD_LETTERS = "dead-letters";
+
+  private FraudDetectionPipeline() {}
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(FraudDetectionOptions.class);
+    if (Arrays.asList(args).contains("--help")) {
+      PipelineOptionsFactory.printHelp(System.out, FraudDetectionOptions.class);
+      return;
+    }
+    FraudDetectionOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(FraudDetectionOptions.class);
+    Pipeline pipeline = Pipeline.create(options);
+    buildPipeline(pipeline, options);
+
+    LOG.info("Running fraud detection on {} with {}", options.getRunner().getSimpleName(), thresholds(options));
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    printSummary(result, options, System.out);
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("pipeline ended in state " + state);
+    }
+  }
+
+  /** Adds the whole batch job to {@code pipeline}: read, analyse, write. */
+  public static BankingOutputs buildPipeline(Pipeline pipeline, FraudDetectionOptions options) {
+    PCollection<RawRecord> transactions = pipeline.apply("Read transactions", ReadLines.from(options.getInput()));
+    PCollection<RawRecord> accounts = pipeline.apply("Read accounts", ReadLines.from(options.getAccounts()));
+
+    BankingOutputs outputs =
+        transactions.apply(
+            "Analyse transactions",
+            BankingFraudAnalysis.withAccounts(
+                accounts,
+                thresholds(options),
+                options.getTopK(),
+                OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery())));
+
+    String out = options.getOutput();
+    outputs.alerts().apply("Write alerts", WriteJsonLines.to(out + "/" + ALERTS));
+    outputs.accountHourly().apply("Write account hourly", WriteJsonLines.to(out + "/" + ACCOUNT_HOURLY));
+    outputs.categoryDaily().apply("Write category daily", WriteJsonLines.to(out + "/" + CATEGORY_DAILY));
+    outputs.topAccountsDaily().apply("Write top accounts", WriteJsonLines.to(out + "/" + TOP_ACCOUNTS_DAILY));
+    outputs.deadLetters().apply("Write dead letters", WriteJsonLines.to(out + "/" + DEAD_LETTERS));
+    return outputs;
+  }
+
+  /** The rule thresholds the options ask for; a malformed value fails here, before anything runs. */
+  public static FraudThresholds thresholds(FraudDetectionOptions options) {
+    return new FraudThresholds(
+        OptionValues.decimal("largeAmountThreshold", options.getLargeAmountThreshold()),
+        options.getVelocityCount(),
+        OptionValues.duration("velocityWindow", options.getVelocityWindow()),
+        OptionValues.decimal("foreignAmountThreshold", options.getForeignAmountThreshold()),
+        OptionValues.duration("allowedLateness", options.getAllowedLateness()));
+  }
+
+  /** Prints where the outputs are and what the counters say: records read, dead letters, alerts by rule. */
+  static void printSummary(PipelineResult result, FraudDetectionOptions options, PrintStream out) {
+    MetricQueryResults metrics =
+        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Parse.METRICS_NAMESPACE)).build());
+    out.println();
+    out.println("Fraud detection finished. Outputs in " + Path.of(options.getOutput()).toAbsolutePath() + ":");
+    for (String folder : List.of(ALERTS, ACCOUNT_HOURLY, CATEGORY_DAILY, TOP_ACCOUNTS_DAILY, DEAD_LETTERS)) {
+      out.println("  " + folder + "/");
+    }
+    out.printf("Transactions read:   %,d%n", counter(metrics, "transactions.read"));
+    out.printf("  parsed:            %,d%n", counter(metrics, "transactions.parsed"));
+    out.printf("  dead letters:      %,d%n", counter(metrics, "transactions.deadLetters"));
+    out.printf("  unknown accounts:  %,d%n", counter(metrics, "accounts.unmatched"));
+    out.printf("Accounts read:       %,d (dead letters: %,d)%n", counter(metrics, "accounts.read"), counter(metrics, "accounts.deadLetters"));
+    out.println("Alerts by rule:");
+    for (String rule : List.of(LargeAmountRule.NAME, VelocityRule.NAME, ForeignCountryRule.NAME)) {
+      out.printf("  %-16s %,d%n", rule, counter(metrics, "alerts." + rule));
+    }
+  }
+
+  private static long counter(MetricQueryResults metrics, String name) {
+    long total = 0;
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      if (counter.getName().getName().equals(name)) {
+        total += counter.getAttempted();
+      }
+    }
+    return total;
+  }
+}

@@ -1,0 +1,37 @@
+package dev.tributary.banking;
+
+import dev.tributary.transforms.InvalidRecordException;
+import dev.tributary.transforms.JsonFields;
+import dev.tributary.transforms.RecordParser;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Instant;
+
+/** Reads one JSON line of the account reference file into an {@link AccountProfile}. */
+public final class AccountProfileParser implements RecordParser<AccountProfile> {
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  private static final Set<String> RISK_TIERS = Set.of("LOW", "MEDIUM", "HIGH");
+
+  @Override
+  public AccountProfile parse(String payload) throws InvalidRecordException {
+    JsonFields json = JsonFields.of(payload);
+    return new AccountProfile(
+        json.text("accountId"),
+        json.text("homeCountry", COUNTRY, "an ISO 3166 alpha-2 code (two capital letters)"),
+        json.oneOf("riskTier", RISK_TIERS),
+        json.isoDate("openedOn"));
+  }
+
+  /** Reference data is not an event: it holds for all time, so it lives at the start of time. */
+  @Override
+  public Instant eventTime(AccountProfile profile) {
+    return BoundedWindow.TIMESTAMP_MIN_VALUE;
+  }
+
+  @Override
+  public TypeDescriptor<AccountProfile> type() {
+    return TypeDescriptor.of(AccountProfile.class);
+  }
+}

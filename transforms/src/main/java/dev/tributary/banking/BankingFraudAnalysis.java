@@ -1,0 +1,138 @@
+package dev.tributary.banking;
+
+import dev.tributary.fraud.Alert;
+import dev.tributary.fraud.FraudDetect;
+import dev.tributary.fraud.FraudRule;
+import dev.tributary.fraud.RecordRule;
+import dev.tributary.transforms.Aggregate;
+import dev.tributary.transforms.AggregateResult;
+import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.Enrich;
+import dev.tributary.transforms.Parse;
+import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.TopK;
+import dev.tributary.transforms.TopKEntry;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.transforms.WithKeys;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+
+/**
+ * The banking computation, written once for batch and streaming: raw transaction records in
+ * (from files or Kafka), and out come alerts, hourly and daily aggregates, the daily top accounts
+ * and the dead letters.
+ *
+ * <pre>
+ *   raw transactions -> Parse -> Enrich(accounts) -> FraudDetect(large_amount, velocity, foreign_country) -> alerts
+ *                            \-> Aggregate(account, hour)                                                -> accountHourly
+ *                            \-> Aggregate(category, day)                                                -> categoryDaily
+ *                            \-> Aggregate(account, day) -> final panes -> TopK                          -> topAccountsDaily
+ *   raw accounts -> Parse -> map side input of Enrich; malformed records of both -> deadLetters
+ * </pre>
+ */
+public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, BankingOutputs> {
+  private final PCollection<RawRecord> accountRecords;
+  private final FraudThresholds thresholds;
+  private final int topK;
+  private final Duration earlyFiringsEvery;
+
+  private BankingFraudAnalysis(
+      PCollection<RawRecord> accountRecords, FraudThresholds thresholds, int topK, Duration earlyFiringsEvery) {
+    this.accountRecords = accountRecords;
+    this.thresholds = thresholds;
+    this.topK = topK;
+    this.earlyFiringsEvery = earlyFiringsEvery;
+  }
+
+  /** Analyses transactions against the accounts in {@code accountRecords} (JSON lines). */
+  public static BankingFraudAnalysis withAccounts(
+      PCollection<RawRecord> accountRecords, FraudThresholds thresholds, int topK, Duration earlyFiringsEvery) {
+    return new BankingFraudAnalysis(accountRecords, thresholds, topK, earlyFiringsEvery);
+  }
+
+  /** The three banking rules with the given thresholds. */
+  public static List<FraudRule<EnrichedTransaction>> rules(FraudThresholds thresholds) {
+    return List.of(
+        RecordRule.of(new LargeAmountRule(thresholds.largeAmount)),
+        new VelocityRule(thresholds.velocityCount, thresholds.velocityWindow, thresholds.allowedLateness),
+        RecordRule.of(new ForeignCountryRule(thresholds.foreignAmount)));
+  }
+
+  @Override
+  public BankingOutputs expand(PCollection<RawRecord> transactionRecords) {
+    WithFailures.Result<PCollection<AccountProfile>, DeadLetter> accounts =
+        accountRecords.apply("Parse accounts", Parse.of("accounts", new AccountProfileParser()));
+    PCollectionView<Map<String, AccountProfile>> accountsById =
+        accounts
+            .output()
+            .apply("Key accounts by id", WithKeys.of((AccountProfile a) -> a.accountId).withKeyType(TypeDescriptors.strings()))
+            .apply("Accounts as map", View.asMap());
+
+    WithFailures.Result<PCollection<Transaction>, DeadLetter> transactions =
+        transactionRecords.apply("Parse transactions", Parse.of("transactions", new TransactionParser()));
+
+    PCollection<EnrichedTransaction> enriched =
+        transactions
+            .output()
+            .apply(
+                "Enrich with accounts",
+                Enrich.with(
+                    "accounts",
+                    accountsById,
+                    (Transaction tx) -> tx.accountId,
+                    EnrichedTransaction::new,
+                    TypeDescriptor.of(EnrichedTransaction.class)));
+
+    PCollection<Alert> alerts =
+        enriched.apply("Detect fraud", FraudDetect.withRules(rules(thresholds)));
+
+    PCollection<AggregateResult> accountHourly =
+        transactions.output().apply("Aggregate per account per hour", aggregate(tx -> tx.accountId, Duration.standardHours(1)));
+    PCollection<AggregateResult> categoryDaily =
+        transactions
+            .output()
+            .apply("Aggregate per category per day", aggregate(tx -> tx.merchantCategory, Duration.standardDays(1)));
+    PCollection<TopKEntry> topAccounts =
+        transactions
+            .output()
+            .apply("Total per account per day", aggregate(tx -> tx.accountId, Duration.standardDays(1)))
+            .apply("Final totals", Filter.by((AggregateResult r) -> r.isFinal))
+            .apply(
+                "Account and total",
+                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
+                    .via((AggregateResult r) -> KV.of(r.key, r.sum)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of()))
+            .apply("Top " + topK + " accounts per day", TopK.of(topK));
+
+    PCollection<DeadLetter> deadLetters =
+        PCollectionList.of(transactions.failures())
+            .and(accounts.failures())
+            .apply("All dead letters", Flatten.pCollections());
+
+    return new BankingOutputs(alerts, accountHourly, categoryDaily, topAccounts, deadLetters);
+  }
+
+  private Aggregate<Transaction> aggregate(
+      SerializableFunction<Transaction, String> keyOf, Duration size) {
+    return Aggregate.of(keyOf, (Transaction tx) -> tx.amount, size)
+        .withAllowedLateness(thresholds.allowedLateness)
+        .withEarlyFiringsEvery(earlyFiringsEvery);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.tributary.fraud;
+
+import dev.tributary.transforms.Parse;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Duration;
+
+/**
+ * Runs a set of fraud rules over the same records and gives all their alerts as one collection.
+ * Alerts leave in the global window whatever windows a rule used inside, so that sinks need not
+ * know the rules. Counted per rule as {@code alerts.<rule>}.
+ */
+public class FraudDetect<T> extends PTransform<PCollection<T>, PCollection<Alert>> {
+  private final List<FraudRule<T>> rules;
+
+  private FraudDetect(List<FraudRule<T>> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  public static <T> FraudDetect<T> withRules(List<FraudRule<T>> rules) {
+    if (rules.isEmpty()) {
+      throw new IllegalArgumentException("FraudDetect needs at least one rule");
+    }
+    return new FraudDetect<>(rules);
+  }
+
+  @Override
+  public PCollection<Alert> expand(PCollection<T> records) {
+    PCollectionList<Alert> perRule = PCollectionList.empty(records.getPipeline());
+    for (FraudRule<T> rule : rules) {
+      PCollection<Alert> alerts =
+          records
+              .apply(rule.ruleName(), rule)
+              .apply(
+                  "Unwindow " + rule.ruleName(),
+                  Window.<Alert>into(new GlobalWindows())
+                      .triggering(DefaultTrigger.of())
+                      .withAllowedLateness(Duration.ZERO)
+                      .discardingFiredPanes());
+      perRule = perRule.and(alerts);
+    }
+    return perRule
+        .apply("All alerts", Flatten.pCollections())
+        .apply("Count alerts by rule", ParDo.of(new CountByRuleFn()))
+        .setTypeDescriptor(TypeDescriptor.of(Alert.class));
+  }
+
+  private static class CountByRuleFn extends DoFn<Alert, Alert> {
+    @ProcessElement
+    public void process(@Element Alert alert, OutputReceiver<Alert> out) {
+      Metrics.counter(Parse.METRICS_NAMESPACE, "alerts." + alert.rule).inc();
+      out.output(alert);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tributary.transforms;
+
+import java.math.BigDecimal;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.Never;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+
+/**
+ * Count, sum, mean and max of a decimal measure per key per fixed event-time window (aligned to
+ * the epoch, so hours and days are UTC hours and days).
+ *
+ * <p>Panes: in streaming, early panes every {@code earlyFiringsEvery} of processing time while a
+ * window is open, an on-time pane when the watermark passes its end, and exactly one final pane
+ * ({@link AggregateResult#isFinal}) when it passes the end plus the allowed lateness, holding
+ * every record that arrived in time. Panes accumulate. In batch there is one pane, and it is final.
+ */
+public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<AggregateResult>> {
+  private final SerializableFunction<T, String> keyOf;
+  private final SerializableFunction<T, BigDecimal> measureOf;
+  private final Duration windowSize;
+  private final Duration allowedLateness;
+  private final Duration earlyFiringsEvery;
+
+  private Aggregate(
+      SerializableFunction<T, String> keyOf,
+      SerializableFunction<T, BigDecimal> measureOf,
+      Duration windowSize,
+      Duration allowedLateness,
+      Duration earlyFiringsEvery) {
+    this.keyOf = keyOf;
+    this.measureOf = measureOf;
+    this.windowSize = windowSize;
+    this.allowedLateness = allowedLateness;
+    this.earlyFiringsEvery = earlyFiringsEvery;
+  }
+
+  /** Aggregates {@code measureOf} per {@code keyOf} over windows of {@code windowSize}; no lateness, early panes every minute. */
+  public static <T> Aggregate<T> of(
+      SerializableFunction<T, String> keyOf, SerializableFunction<T, BigDecimal> measureOf, Duration windowSize) {
+    return new Aggregate<>(keyOf, measureOf, windowSize, Duration.ZERO, Duration.standardMinutes(1));
+  }
+
+  public Aggregate<T> withAllowedLateness(Duration lateness) {
+    return new Aggregate<>(keyOf, measureOf, windowSize, lateness, earlyFiringsEvery);
+  }
+
+  public Aggregate<T> withEarlyFiringsEvery(Duration every) {
+    return new Aggregate<>(keyOf, measureOf, windowSize, allowedLateness, every);
+  }
+
+  @Override
+  public PCollection<AggregateResult> expand(PCollection<T> input) {
+    return input
+        .apply(
+            "Key and measure",
+            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
+                .via((T record) -> KV.of(keyOf.apply(record), measureOf.apply(record))))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of()))
+        .apply(
+            "Windows of " + windowSize,
+            Window.<KV<String, BigDecimal>>into(FixedWindows.of(windowSize))
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withEarlyFirings(
+                            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringsEvery))
+                        .withLateFirings(Never.ever()))
+                .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
+                .accumulatingFiredPanes())
+        .apply("Statistics per key", Combine.perKey(new AmountStats.CombineFn()))
+        .apply("To results", ParDo.of(new ToResultFn()))
+        .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class));
+  }
+
+  private static class ToResultFn extends DoFn<KV<String, AmountStats>, AggregateResult> {
+    @ProcessElement
+    public void process(
+        @Element KV<String, AmountStats> keyed, IntervalWindow window, PaneInfo pane, OutputReceiver<AggregateResult> out) {
+      AmountStats stats = keyed.getValue();
+      out.output(
+          new AggregateResult(
+              keyed.getKey(), window.start(), window.end(), stats.count, stats.sum, stats.mean(), stats.max,
+              pane.isLast()));
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package dev.tributary.transforms;
+
+import java.util.Map;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableBiFunction;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/**
+ * Joins each record with reference data by key, the reference given as a map side input (built
+ * with {@code View.asMap()}, e.g. from a file). A record with no match is kept and joined with
+ * {@code null}, never dropped. Counted as {@code <name>.matched} and {@code <name>.unmatched}.
+ *
+ * @param <T> the records
+ * @param <R> the reference data
+ * @param <E> the enriched records
+ */
+public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> {
+  private final String referenceName;
+  private final PCollectionView<Map<String, R>> reference;
+  private final SerializableFunction<T, String> keyOf;
+  private final SerializableBiFunction<T, R, E> join;
+  private final TypeDescriptor<E> type;
+
+  private Enrich(
+      String referenceName,
+      PCollectionView<Map<String, R>> reference,
+      SerializableFunction<T, String> keyOf,
+      SerializableBiFunction<T, R, E> join,
+      TypeDescriptor<E> type) {
+    this.referenceName = referenceName;
+    this.reference = reference;
+    this.keyOf = keyOf;
+    this.join = join;
+    this.type = type;
+  }
+
+  /**
+   * Enriches with {@code reference} (called {@code referenceName} in metrics), looking up each
+   * record by {@code keyOf} and combining the two with {@code join}, whose second argument is null
+   * when the reference has no such key.
+   */
+  public static <T, R, E> Enrich<T, R, E> with(
+      String referenceName,
+      PCollectionView<Map<String, R>> reference,
+      SerializableFunction<T, String> keyOf,
+      SerializableBiFunction<T, R, E> join,
+      TypeDescriptor<E> type) {
+    return new Enrich<>(referenceName, reference, keyOf, join, type);
+  }
+
+  @Override
+  public PCollection<E> expand(PCollection<T> input) {
+    return input
+        .apply(
+            "Join with " + referenceName,
+            ParDo.of(new JoinFn<>(referenceName, reference, keyOf, join)).withSideInputs(reference))
+        .setTypeDescriptor(type);
+  }
+
+  private static class JoinFn<T, R, E> extends DoFn<T, E> {
+    private final PCollectionView<Map<String, R>> reference;
+    private final SerializableFunction<T, String> keyOf;
+    private final SerializableBiFunction<T, R, E> join;
+    private final Counter matched;
+    private final Counter unmatched;
+
+    JoinFn(
+        String referenceName,
+        PCollectionView<Map<String, R>> reference,
+        SerializableFunction<T, String> keyOf,
+        SerializableBiFunction<T, R, E> join) {
+      this.reference = reference;
+      this.keyOf = keyOf;
+      this.join = join;
+      this.matched = Metrics.counter(Parse.METRICS_NAMESPACE, referenceName + ".matched");
+      this.unmatched = Metrics.counter(Parse.METRICS_NAMESPACE, referenceName + ".unmatched");
+    }
+
+    @ProcessElement
+    public void process(@Element T record, ProcessContext context) {
+      @Nullable R match = context.sideInput(reference).get(keyOf.apply(record));
+      (match == null ? unmatched : matched).inc();
+      context.output(join.apply(record, match));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package dev.tributary.transforms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.joda.time.Instant;
+
+/**
+ * One JSON object being read field by field by a {@link RecordParser}, where every problem becomes
+ * an {@link InvalidRecordException} that names the field and says what was expected.
+ */
+public final class JsonFields {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final JsonNode object;
+
+  private JsonFields(JsonNode object) {
+    this.object = object;
+  }
+
+  /** Reads a payload that must be one JSON object. */
+  public static JsonFields of(String payload) throws InvalidRecordException {
+    if (payload.isBlank()) {
+      throw new InvalidRecordException("empty line");
+    }
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(payload);
+    } catch (JsonProcessingException e) {
+      throw new InvalidRecordException("malformed JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw new InvalidRecordException("not a JSON object");
+    }
+    return new JsonFields(node);
+  }
+
+  private JsonNode required(String field) throws InvalidRecordException {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      throw new InvalidRecordException("field '" + field + "' is missing");
+    }
+    return value;
+  }
+
+  /** A non-blank string. */
+  public String text(String field) throws InvalidRecordException {
+    JsonNode value = required(field);
+    if (!value.isTextual()) {
+      throw new InvalidRecordException("field '" + field + "' must be a string, got " + value);
+    }
+    if (value.asText().isBlank()) {
+      throw new InvalidRecordException("field '" + field + "' is empty");
+    }
+    return value.asText();
+  }
+
+  /** A string matching {@code pattern}; {@code expected} describes it in the error. */
+  public String text(String field, Pattern pattern, String expected) throws InvalidRecordException {
+    String value = text(field);
+    if (!pattern.matcher(value).matches()) {
+      throw new InvalidRecordException("field '" + field + "' must be " + expected + ", got '" + value + "'");
+    }
+    return value;
+  }
+
+  /** One of a fixed set of strings. */
+  public String oneOf(String field, Set<String> allowed) throws InvalidRecordException {
+    String value = text(field);
+    if (!allowed.contains(value)) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be one of " + allowed.stream().sorted().toList() + ", got '" + value + "'");
+    }
+    return value;
+  }
+
+  /**
+   * An exact decimal, from a JSON number or a numeric string, greater than zero and at most
+   * {@code max}, with at most {@code scale} decimal places; returned with exactly that scale.
+   */
+  public BigDecimal positiveDecimal(String field, int scale, BigDecimal max) throws InvalidRecordException {
+    JsonNode value = required(field);
+    BigDecimal decimal;
+    if (value.isNumber()) {
+      decimal = value.decimalValue();
+    } else if (value.isTextual()) {
+      try {
+        decimal = new BigDecimal(value.asText().trim());
+      } catch (NumberFormatException e) {
+        throw new InvalidRecordException("field '" + field + "' must be a number, got '" + value.asText() + "'");
+      }
+    } else {
+      throw new InvalidRecordException("field '" + field + "' must be a number, got " + value);
+    }
+    if (decimal.signum() <= 0) {
+      throw new InvalidRecordException("field '" + field + "' must be greater than 0, got " + decimal.toPlainString());
+    }
+    if (decimal.compareTo(max) > 0) {
+      throw new InvalidRecordException(
+          "field '" + field + "' is out of range: " + decimal.toPlainString() + " > " + max.toPlainString());
+    }
+    if (decimal.stripTrailingZeros().scale() > scale) {
+      throw new InvalidRecordException(
+          "field '" + field + "' has more than " + scale + " decimal places: " + decimal.toPlainString());
+    }
+    return decimal.setScale(scale);
+  }
+
+  /** An ISO-8601 date-time with an offset, e.g. {@code 2026-03-01T10:15:30.250Z}. */
+  public Instant instant(String field) throws InvalidRecordException {
+    String value = text(field);
+    try {
+      return new Instant(OffsetDateTime.parse(value).toInstant().toEpochMilli());
+    } catch (DateTimeParseException | ArithmeticException e) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be an ISO-8601 date-time with offset, got '" + value + "'");
+    }
+  }
+
+  /** An ISO-8601 date, e.g. {@code 2021-06-30}; returned as written. */
+  public String isoDate(String field) throws InvalidRecordException {
+    String value = text(field);
+    try {
+      LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new InvalidRecordException("field '" + field + "' must be an ISO-8601 date (yyyy-MM-dd), got '" + value + "'");
+    }
+    return value;
+  }
+}
