@@ -1,0 +1,118 @@
+package dev.tributary.banking;
+
+import static dev.tributary.banking.BankingEvents.HOME_DE;
+import static dev.tributary.banking.BankingEvents.enriched;
+import static dev.tributary.banking.BankingEvents.tx;
+
+import dev.tributary.fraud.Alert;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.testing.UsesTestStream;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.experimental.categories.Category;
+
+/**
+ * velocity: at least 5 of an account's transactions in (t - 5 min, t]. The same events give the
+ * same alerts sorted and in batch, or late and out of order in streaming, within the lateness.
+ */
+public class VelocityRuleTest {
+  private static final Duration LATENESS = Duration.standardMinutes(5);
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  /** Account a1: a burst with a tie at 10:04, a 5th-in-window at 10:05:00 that misses 10:00:00 by the open bound; account a2 quiet. */
+  static final List<Transaction> EVENTS =
+      List.of(
+          tx("t0", "a1", "1.00", "DE", "2026-03-02T10:00:00Z"),
+          tx("t1", "a1", "2.00", "DE", "2026-03-02T10:01:00Z"),
+          tx("t2", "a1", "3.00", "DE", "2026-03-02T10:02:00Z"),
+          tx("t3", "a1", "4.00", "DE", "2026-03-02T10:03:00Z"),
+          tx("t5", "a1", "6.00", "DE", "2026-03-02T10:04:00Z"),
+          tx("t4", "a1", "5.00", "DE", "2026-03-02T10:04:00Z"),
+          tx("t6", "a1", "7.00", "DE", "2026-03-02T10:05:00Z"),
+          tx("t7", "a1", "8.00", "DE", "2026-03-02T10:09:59.999Z"),
+          tx("u0", "a2", "1.00", "DE", "2026-03-02T10:00:00Z"),
+          tx("u1", "a2", "1.00", "DE", "2026-03-02T10:04:00Z"));
+
+  static final List<Alert> EXPECTED =
+      List.of(
+          velocity("t4", "2026-03-02T10:04:00Z", "21.00", "t0", "t1", "t2", "t3", "t5", "t4"),
+          velocity("t5", "2026-03-02T10:04:00Z", "21.00", "t0", "t1", "t2", "t3", "t4", "t5"),
+          // (10:00:00, 10:05:00] leaves t0 out but still holds t1..t5 and t6 itself.
+          velocity("t6", "2026-03-02T10:05:00Z", "27.00", "t1", "t2", "t3", "t4", "t5", "t6"));
+
+  static Alert velocity(String id, String time, String total, String... ids) {
+    Instant end = Instant.parse(time);
+    return new Alert(
+        "velocity:" + id, "velocity", "a1", List.of(ids), new BigDecimal(total), end.minus(Duration.standardMinutes(5)),
+        end, "MEDIUM", end);
+  }
+
+  private static List<TimestampedValue<EnrichedTransaction>> timestamped(List<Transaction> txs) {
+    List<TimestampedValue<EnrichedTransaction>> values = new ArrayList<>();
+    for (Transaction tx : txs) {
+      values.add(TimestampedValue.of(enriched(tx, HOME_DE), tx.eventTime));
+    }
+    return values;
+  }
+
+  private PCollection<Alert> velocityOf(PCollection<EnrichedTransaction> input) {
+    return input.apply(new VelocityRule(5, Duration.standardMinutes(5), LATENESS));
+  }
+
+  @Test
+  public void batchFindsEveryTransactionWithFiveInItsWindow() {
+    PCollection<EnrichedTransaction> input = pipeline.apply(Create.timestamped(timestamped(EVENTS)));
+    PAssert.that(velocityOf(input)).containsInAnyOrder(EXPECTED);
+    pipeline.run();
+  }
+
+  @Test
+  @Category(UsesTestStream.class)
+  public void streamingOutOfOrderAndLateWithinLatenessGivesTheSameAlerts() throws NoSuchSchemaException {
+    Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
+    List<TimestampedValue<EnrichedTransaction>> all = timestamped(EVENTS);
+    TestStream<EnrichedTransaction> stream =
+        TestStream.create(coder)
+            // Out of order: the burst's end arrives before its start.
+            .addElements(all.get(5), all.get(4), all.get(8))
+            .advanceWatermarkTo(Instant.parse("2026-03-02T10:03:30Z"))
+            // Late (behind the watermark) but within the allowed lateness.
+            .addElements(all.get(0), all.get(2), all.get(1), all.get(3))
+            // Past the end of the first bucket [10:00, 10:05): on time would fire here, we wait for the lateness.
+            .advanceWatermarkTo(Instant.parse("2026-03-02T10:07:00Z"))
+            .addElements(all.get(9), all.get(6), all.get(7))
+            .advanceWatermarkToInfinity();
+    PAssert.that(velocityOf(pipeline.apply(stream))).containsInAnyOrder(EXPECTED);
+    pipeline.run();
+  }
+
+  @Test
+  @Category(UsesTestStream.class)
+  public void streamingDropsOnlyWhatIsLaterThanTheLateness() throws NoSuchSchemaException {
+    Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
+    List<TimestampedValue<EnrichedTransaction>> all = timestamped(EVENTS);
+    TestStream<EnrichedTransaction> stream =
+        TestStream.create(coder)
+            // t1 never comes, so t0 is needed for the burst to reach 5.
+            .addElements(all.get(2), all.get(3), all.get(4), all.get(5))
+            // Bucket [10:00, 10:05) closes at 10:10 (end + lateness): t0 arrives after it.
+            .advanceWatermarkTo(Instant.parse("2026-03-02T10:11:00Z"))
+            .addElements(all.get(0))
+            .advanceWatermarkToInfinity();
+    // Without t0 the burst has 4 transactions up to 10:04: no alert at all (with t0 in time it would).
+    PAssert.that(velocityOf(pipeline.apply(stream))).empty();
+    pipeline.run();
+  }
+}

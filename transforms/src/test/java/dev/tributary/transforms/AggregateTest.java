@@ -1,0 +1,105 @@
+package dev.tributary.transforms;
+
+import java.math.BigDecimal;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.testing.TestStream;
+import org.apache.beam.sdk.testing.UsesTestStream;
+import org.apache.beam.sdk.testing.UsesTestStreamWithProcessingTime;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.experimental.categories.Category;
+
+/** Aggregate: exact statistics per key per UTC hour; early panes, then exactly one final pane. */
+public class AggregateTest {
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
+  private static final Instant ELEVEN = Instant.parse("2026-03-02T11:00:00Z");
+  private static final IntervalWindow TEN_TO_ELEVEN = new IntervalWindow(TEN, ELEVEN);
+
+  /** Key = the amount's integer part parity, to have two keys without a record type. */
+  private static Aggregate<BigDecimal> hourly() {
+    return Aggregate.of((BigDecimal amount) -> amount.intValue() % 2 == 0 ? "even" : "odd", (BigDecimal amount) -> amount,
+            Duration.standardHours(1))
+        .withAllowedLateness(Duration.standardMinutes(10))
+        .withEarlyFiringsEvery(Duration.standardMinutes(1));
+  }
+
+  private static TimestampedValue<BigDecimal> at(String amount, String time) {
+    return TimestampedValue.of(new BigDecimal(amount), Instant.parse(time));
+  }
+
+  private static AggregateResult result(String key, Instant start, long count, String sum, String mean, String max, boolean isFinal) {
+    return new AggregateResult(key, start, start.plus(Duration.standardHours(1)), count, new BigDecimal(sum),
+        new BigDecimal(mean), new BigDecimal(max), isFinal);
+  }
+
+  @Test
+  public void batchGivesOneFinalResultPerKeyAndHour() {
+    PCollection<BigDecimal> amounts =
+        pipeline.apply(
+            Create.timestamped(
+                    at("2.00", "2026-03-02T10:00:00Z"),
+                    at("4.01", "2026-03-02T10:59:59.999Z"),
+                    at("4.00", "2026-03-02T10:30:00Z"),
+                    at("1.00", "2026-03-02T10:10:00Z"),
+                    at("6.50", "2026-03-02T11:00:00Z"))
+                .withCoder(BigDecimalCoder.of()));
+    PAssert.that(amounts.apply(hourly()))
+        .containsInAnyOrder(
+            // (2.00 + 4.01 + 4.00) / 3 = 3.336666... -> 3.34
+            result("even", TEN, 3, "10.01", "3.34", "4.01", true),
+            result("odd", TEN, 1, "1.00", "1.00", "1.00", true),
+            result("even", ELEVEN, 1, "6.50", "6.50", "6.50", true));
+    pipeline.run();
+  }
+
+  @Test
+  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class})
+  public void streamingGivesEarlyPanesThenOneFinalPaneWithLateData() {
+    TestStream<BigDecimal> stream =
+        TestStream.create(BigDecimalCoder.of())
+            .advanceWatermarkTo(TEN)
+            .addElements(at("2.00", "2026-03-02T10:00:10Z"), at("4.00", "2026-03-02T10:00:20Z"))
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            .addElements(at("6.00", "2026-03-02T10:30:00Z"))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(1)))
+            // Late, within the 10 minutes of lateness: no pane of its own, but in the final one.
+            .addElements(at("8.00", "2026-03-02T10:59:00Z"))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(20)))
+            // Later than the lateness: dropped.
+            .addElements(at("10.00", "2026-03-02T10:01:00Z"))
+            .advanceWatermarkToInfinity();
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly());
+
+    PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "6.00", "3.00", "4.00", false));
+    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 3, "12.00", "4.00", "6.00", false));
+    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 4, "20.00", "5.00", "8.00", true));
+    pipeline.run();
+  }
+
+  @Test
+  @Category(UsesTestStream.class)
+  public void streamingFinalPaneEqualsBatchResult() {
+    TestStream<BigDecimal> stream =
+        TestStream.create(BigDecimalCoder.of())
+            .addElements(at("4.00", "2026-03-02T10:30:00Z"))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(5)))
+            .addElements(at("2.00", "2026-03-02T10:00:00Z"), at("1.00", "2026-03-02T10:10:00Z"))
+            .advanceWatermarkToInfinity();
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly());
+    PAssert.that(results)
+        .inFinalPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(
+            result("even", TEN, 2, "6.00", "3.00", "4.00", true), result("odd", TEN, 1, "1.00", "1.00", "1.00", true));
+    pipeline.run();
+  }
+}

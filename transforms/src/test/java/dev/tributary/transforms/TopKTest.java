@@ -1,0 +1,54 @@
+package dev.tributary.transforms;
+
+import java.math.BigDecimal;
+import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+import org.junit.Rule;
+import org.junit.Test;
+
+/** TopK: the k largest per window, ties to the smaller key, ranks from 1. */
+public class TopKTest {
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  private static final Instant DAY1 = Instant.parse("2026-03-02T00:00:00Z");
+  private static final Instant DAY2 = Instant.parse("2026-03-03T00:00:00Z");
+  private static final Instant DAY3 = Instant.parse("2026-03-04T00:00:00Z");
+
+  private static TimestampedValue<KV<String, BigDecimal>> value(String key, String amount, Instant day) {
+    return TimestampedValue.of(KV.of(key, new BigDecimal(amount)), day.plus(Duration.standardHours(12)));
+  }
+
+  @Test
+  public void ranksTheLargestPerWindowWithTiesToTheSmallerKey() {
+    PCollection<KV<String, BigDecimal>> totals =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        value("b", "50.00", DAY1),
+                        value("a", "50.00", DAY1),
+                        value("c", "70.00", DAY1),
+                        value("d", "10.00", DAY1),
+                        value("x", "5.00", DAY2))
+                    .withCoder(KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of())))
+            .apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
+
+    PAssert.that(totals.apply(TopK.of(3)))
+        .containsInAnyOrder(
+            new TopKEntry(DAY1, DAY2, 1, "c", new BigDecimal("70.00")),
+            new TopKEntry(DAY1, DAY2, 2, "a", new BigDecimal("50.00")),
+            new TopKEntry(DAY1, DAY2, 3, "b", new BigDecimal("50.00")),
+            new TopKEntry(DAY2, DAY3, 1, "x", new BigDecimal("5.00")));
+    pipeline.run();
+  }
+}
