@@ -49,7 +49,7 @@ public final class BankingGenerator {
   }
 
   /** One alert the rules must raise: rule and triggering transaction. */
-  public record Label(String transactionId, String rule) {}
+  public record Label(String transactionId, String rule) implements java.io.Serializable {}
 
   /** The generated lines, ready to write. */
   public record Output(List<String> transactionLines, List<String> accountLines, List<Label> groundTruth) {}
