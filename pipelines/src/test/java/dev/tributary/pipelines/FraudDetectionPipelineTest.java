@@ -76,7 +76,7 @@ public class FraudDetectionPipelineTest implements Serializable {
         .containsInAnyOrder(expected.accountHourly());
     PAssert.that(outputs.categoryDaily().apply("Final daily", Filter.by((AggregateResult r) -> r.isFinal)))
         .containsInAnyOrder(expected.categoryDaily());
-    PAssert.that(outputs.topAccountsDaily()).containsInAnyOrder(expected.topAccountsDaily());
+    PAssert.that(outputs.topAccountsDaily()).containsInAnyOrder(expected.topAccountsDaily()); // batch: one pane, final
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 

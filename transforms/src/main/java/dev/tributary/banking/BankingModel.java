@@ -170,7 +170,7 @@ public final class BankingModel {
               Comparator.comparing((AggregateResult r) -> r.sum).reversed().thenComparing(r -> r.key));
           for (int i = 0; i < Math.min(topK, results.size()); i++) {
             AggregateResult r = results.get(i);
-            entries.add(new TopKEntry(r.windowStart, r.windowEnd, i + 1, r.key, r.sum));
+            entries.add(new TopKEntry(r.windowStart, r.windowEnd, i + 1, r.key, r.sum, true));
           }
         });
     return entries;

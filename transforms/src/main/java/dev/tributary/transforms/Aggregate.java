@@ -94,6 +94,11 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
     public void process(
         @Element KV<String, AmountStats> keyed, IntervalWindow window, PaneInfo pane, OutputReceiver<AggregateResult> out) {
       AmountStats stats = keyed.getValue();
+      if (stats.count == 0) {
+        // A pane with no records is not a result. The Flink runner can fire one, for early-firing
+        // timers of windows already closed, when a stream ends.
+        return;
+      }
       out.output(
           new AggregateResult(
               keyed.getKey(), window.start(), window.end(), stats.count, stats.sum, stats.mean(), stats.max,

@@ -8,7 +8,11 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Top;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -16,6 +20,11 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 /**
  * The k keys with the largest values in each window, ties broken by the smaller key. The input
  * holds one value per key per window, e.g. the final panes of an {@link Aggregate}.
+ *
+ * <p>In streaming those values may arrive after the window's end (an upstream final pane comes
+ * when its allowed lateness is over), so the ranking fires when the watermark passes the end, again
+ * as each later value arrives, and once more, final ({@link TopKEntry#isFinal}), when the input's
+ * allowed lateness is over. Panes accumulate. In batch there is one pane, and it is final.
  */
 public class TopK extends PTransform<PCollection<KV<String, BigDecimal>>, PCollection<TopKEntry>> {
   private final int k;
@@ -34,6 +43,13 @@ public class TopK extends PTransform<PCollection<KV<String, BigDecimal>>, PColle
   @Override
   public PCollection<TopKEntry> expand(PCollection<KV<String, BigDecimal>> values) {
     return values
+        .apply(
+            "Rank when complete",
+            Window.<KV<String, BigDecimal>>configure()
+                .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+                .withAllowedLateness(
+                    values.getWindowingStrategy().getAllowedLateness(), Window.ClosingBehavior.FIRE_ALWAYS)
+                .accumulatingFiredPanes())
         .apply("Top " + k, Top.of(k, new LargerValueThenSmallerKey()).withoutDefaults())
         .apply("Rank", ParDo.of(new RankFn()))
         .setTypeDescriptor(TypeDescriptor.of(TopKEntry.class));
@@ -50,9 +66,10 @@ public class TopK extends PTransform<PCollection<KV<String, BigDecimal>>, PColle
 
   private static class RankFn extends DoFn<List<KV<String, BigDecimal>>, TopKEntry> {
     @ProcessElement
-    public void process(@Element List<KV<String, BigDecimal>> top, IntervalWindow window, OutputReceiver<TopKEntry> out) {
+    public void process(
+        @Element List<KV<String, BigDecimal>> top, IntervalWindow window, PaneInfo pane, OutputReceiver<TopKEntry> out) {
       for (int i = 0; i < top.size(); i++) {
-        out.output(new TopKEntry(window.start(), window.end(), i + 1, top.get(i).getKey(), top.get(i).getValue()));
+        out.output(new TopKEntry(window.start(), window.end(), i + 1, top.get(i).getKey(), top.get(i).getValue(), pane.isLast()));
       }
     }
   }

@@ -7,7 +7,10 @@ import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.joda.time.Instant;
 
-/** One place in a window's top-k: rank 1 has the largest value; ties go to the smaller key. */
+/**
+ * One place in a window's top-k: rank 1 has the largest value; ties go to the smaller key. In
+ * streaming a window's ranking is revised as its values arrive; exactly one pane is final.
+ */
 @DefaultSchema(JavaFieldSchema.class)
 public final class TopKEntry {
   public final Instant windowStart;
@@ -16,14 +19,17 @@ public final class TopKEntry {
   public final int rank;
   public final String key;
   public final BigDecimal value;
+  /** True for the ranking that no later pane will revise. */
+  public final boolean isFinal;
 
   @SchemaCreate
-  public TopKEntry(Instant windowStart, Instant windowEnd, int rank, String key, BigDecimal value) {
+  public TopKEntry(Instant windowStart, Instant windowEnd, int rank, String key, BigDecimal value, boolean isFinal) {
     this.windowStart = windowStart;
     this.windowEnd = windowEnd;
     this.rank = rank;
     this.key = key;
     this.value = value;
+    this.isFinal = isFinal;
   }
 
   @Override
@@ -33,7 +39,8 @@ public final class TopKEntry {
         && windowEnd.equals(e.windowEnd)
         && rank == e.rank
         && key.equals(e.key)
-        && value.equals(e.value);
+        && value.equals(e.value)
+        && isFinal == e.isFinal;
   }
 
   @Override
@@ -43,6 +50,6 @@ public final class TopKEntry {
 
   @Override
   public String toString() {
-    return "TopKEntry{[" + windowStart + ", " + windowEnd + ") #" + rank + " " + key + " = " + value + "}";
+    return "TopKEntry{[" + windowStart + ", " + windowEnd + ") #" + rank + " " + key + " = " + value + (isFinal ? " final" : " early") + "}";
   }
 }

@@ -5,6 +5,7 @@ import static dev.tributary.banking.BankingEvents.enriched;
 import static dev.tributary.banking.BankingEvents.tx;
 
 import dev.tributary.fraud.Alert;
+import dev.tributary.testing.AssertsLateDataIsDropped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +100,7 @@ public class VelocityRuleTest {
   }
 
   @Test
-  @Category(UsesTestStream.class)
+  @Category({UsesTestStream.class, AssertsLateDataIsDropped.class})
   public void streamingDropsOnlyWhatIsLaterThanTheLateness() throws NoSuchSchemaException {
     Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
     List<TimestampedValue<EnrichedTransaction>> all = timestamped(EVENTS);

@@ -45,10 +45,10 @@ public class TopKTest {
 
     PAssert.that(totals.apply(TopK.of(3)))
         .containsInAnyOrder(
-            new TopKEntry(DAY1, DAY2, 1, "c", new BigDecimal("70.00")),
-            new TopKEntry(DAY1, DAY2, 2, "a", new BigDecimal("50.00")),
-            new TopKEntry(DAY1, DAY2, 3, "b", new BigDecimal("50.00")),
-            new TopKEntry(DAY2, DAY3, 1, "x", new BigDecimal("5.00")));
+            new TopKEntry(DAY1, DAY2, 1, "c", new BigDecimal("70.00"), true),
+            new TopKEntry(DAY1, DAY2, 2, "a", new BigDecimal("50.00"), true),
+            new TopKEntry(DAY1, DAY2, 3, "b", new BigDecimal("50.00"), true),
+            new TopKEntry(DAY2, DAY3, 1, "x", new BigDecimal("5.00"), true));
     pipeline.run();
   }
 }
