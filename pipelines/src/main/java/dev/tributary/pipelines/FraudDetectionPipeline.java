@@ -15,7 +15,9 @@ import dev.tributary.transforms.RawRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -54,23 +56,32 @@ public final class FraudDetectionPipeline {
   private FraudDetectionPipeline() {}
 
   public static void main(String[] args) {
-    PipelineOptionsFactory.register(FraudDetectionOptions.class);
     if (Arrays.asList(args).contains("--help")) {
+      PipelineOptionsFactory.register(FraudDetectionOptions.class);
       PipelineOptionsFactory.printHelp(System.out, FraudDetectionOptions.class);
       return;
     }
+    run(args).print(System.out);
+  }
+
+  /** Builds and runs the pipeline to the end; fails unless it ends DONE. */
+  public static Summary run(String[] args) {
+    PipelineOptionsFactory.register(FraudDetectionOptions.class);
     FraudDetectionOptions options =
         PipelineOptionsFactory.fromArgs(args).withValidation().as(FraudDetectionOptions.class);
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, options);
 
     LOG.info("Running fraud detection on {} with {}", options.getRunner().getSimpleName(), thresholds(options));
+    long start = System.nanoTime();
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
-    printSummary(result, options, System.out);
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("pipeline ended in state " + state);
     }
+    Summary summary = Summary.of(result, options.getOutput(), (System.nanoTime() - start) / 1_000_000);
+    LOG.info("Finished in {} ms", summary.millis());
+    return summary;
   }
 
   /** Adds the whole batch job to {@code pipeline}: read, analyse, write. */
@@ -106,33 +117,53 @@ public final class FraudDetectionPipeline {
         OptionValues.duration("allowedLateness", options.getAllowedLateness()));
   }
 
-  /** Prints where the outputs are and what the counters say: records read, dead letters, alerts by rule. */
-  static void printSummary(PipelineResult result, FraudDetectionOptions options, PrintStream out) {
-    MetricQueryResults metrics =
-        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Parse.METRICS_NAMESPACE)).build());
-    out.println();
-    out.println("Fraud detection finished. Outputs in " + Path.of(options.getOutput()).toAbsolutePath() + ":");
-    for (String folder : List.of(ALERTS, ACCOUNT_HOURLY, CATEGORY_DAILY, TOP_ACCOUNTS_DAILY, DEAD_LETTERS)) {
-      out.println("  " + folder + "/");
-    }
-    out.printf("Transactions read:   %,d%n", counter(metrics, "transactions.read"));
-    out.printf("  parsed:            %,d%n", counter(metrics, "transactions.parsed"));
-    out.printf("  dead letters:      %,d%n", counter(metrics, "transactions.deadLetters"));
-    out.printf("  unknown accounts:  %,d%n", counter(metrics, "accounts.unmatched"));
-    out.printf("Accounts read:       %,d (dead letters: %,d)%n", counter(metrics, "accounts.read"), counter(metrics, "accounts.deadLetters"));
-    out.println("Alerts by rule:");
-    for (String rule : List.of(LargeAmountRule.NAME, VelocityRule.NAME, ForeignCountryRule.NAME)) {
-      out.printf("  %-16s %,d%n", rule, counter(metrics, "alerts." + rule));
-    }
-  }
+  /** What a run did, from its counters: records read, dead letters, alerts by rule. */
+  public record Summary(
+      String output, long millis, long read, long parsed, long deadLetters, long unknownAccounts,
+      long accountsRead, long accountDeadLetters, Map<String, Long> alertsByRule) {
 
-  private static long counter(MetricQueryResults metrics, String name) {
-    long total = 0;
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      if (counter.getName().getName().equals(name)) {
-        total += counter.getAttempted();
+    static Summary of(PipelineResult result, String output, long millis) {
+      MetricQueryResults metrics =
+          result.metrics().queryMetrics(
+              MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Parse.METRICS_NAMESPACE)).build());
+      Map<String, Long> alerts = new LinkedHashMap<>();
+      for (String rule : List.of(LargeAmountRule.NAME, VelocityRule.NAME, ForeignCountryRule.NAME)) {
+        alerts.put(rule, counter(metrics, "alerts." + rule));
       }
+      return new Summary(
+          output, millis, counter(metrics, "transactions.read"), counter(metrics, "transactions.parsed"),
+          counter(metrics, "transactions.deadLetters"), counter(metrics, "accounts.unmatched"),
+          counter(metrics, "accounts.read"), counter(metrics, "accounts.deadLetters"), alerts);
     }
-    return total;
+
+    public long alerts() {
+      return alertsByRule.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Prints where the outputs are and what the counters say. */
+    public void print(PrintStream out) {
+      out.println();
+      out.println("Fraud detection finished in " + millis / 1000.0 + " s. Outputs in " + Path.of(output).toAbsolutePath() + ":");
+      for (String folder : List.of(ALERTS, ACCOUNT_HOURLY, CATEGORY_DAILY, TOP_ACCOUNTS_DAILY, DEAD_LETTERS)) {
+        out.println("  " + folder + "/");
+      }
+      out.printf("Transactions read:   %,d%n", read);
+      out.printf("  parsed:            %,d%n", parsed);
+      out.printf("  dead letters:      %,d%n", deadLetters);
+      out.printf("  unknown accounts:  %,d (kept, not judged by foreign_country)%n", unknownAccounts);
+      out.printf("Accounts read:       %,d (dead letters: %,d)%n", accountsRead, accountDeadLetters);
+      out.println("Alerts by rule:");
+      alertsByRule.forEach((rule, count) -> out.printf("  %-16s %,d%n", rule, count));
+    }
+
+    private static long counter(MetricQueryResults metrics, String name) {
+      long total = 0;
+      for (MetricResult<Long> counter : metrics.getCounters()) {
+        if (counter.getName().getName().equals(name)) {
+          total += counter.getAttempted();
+        }
+      }
+      return total;
+    }
   }
 }
