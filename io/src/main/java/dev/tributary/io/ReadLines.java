@@ -48,7 +48,7 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
           new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          out.output(new RawRecord(name + ":" + ++lineNumber, line));
+          out.output(RawRecord.ofLine(name, ++lineNumber, line));
         }
       }
     }

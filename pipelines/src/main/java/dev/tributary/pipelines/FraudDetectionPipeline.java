@@ -10,7 +10,7 @@ import dev.tributary.io.ReadLines;
 import dev.tributary.io.WriteJsonLines;
 import dev.tributary.options.FraudDetectionOptions;
 import dev.tributary.options.OptionValues;
-import dev.tributary.transforms.Parse;
+import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.RawRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -125,7 +125,7 @@ public final class FraudDetectionPipeline {
     static Summary of(PipelineResult result, String output, long millis) {
       MetricQueryResults metrics =
           result.metrics().queryMetrics(
-              MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(Parse.METRICS_NAMESPACE)).build());
+              MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(TributaryMetrics.NAMESPACE)).build());
       Map<String, Long> alerts = new LinkedHashMap<>();
       for (String rule : List.of(LargeAmountRule.NAME, VelocityRule.NAME, ForeignCountryRule.NAME)) {
         alerts.put(rule, counter(metrics, "alerts." + rule));

@@ -12,7 +12,6 @@ import dev.tributary.fraud.Alert;
 import dev.tributary.options.FraudDetectionOptions;
 import dev.tributary.testdata.BankingGenerator;
 import dev.tributary.transforms.AggregateResult;
-import dev.tributary.transforms.Parse;
 import dev.tributary.transforms.RawRecord;
 import java.io.IOException;
 import java.io.Serializable;
@@ -24,9 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Filter;
@@ -46,12 +42,7 @@ public class FraudDetectionPipelineTest implements Serializable {
   @Rule public final transient TemporaryFolder folder = new TemporaryFolder();
 
   private static List<RawRecord> numbered(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    List<RawRecord> records = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      records.add(new RawRecord(file.toAbsolutePath().toUri().toString().replace("file://", "") + ":" + (i + 1), lines.get(i)));
-    }
-    return records;
+    return RawRecord.ofLines(file.toString(), Files.readAllLines(file));
   }
 
   @Test
@@ -80,14 +71,13 @@ public class FraudDetectionPipelineTest implements Serializable {
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 
-    long read = counter(result, "transactions.read");
-    long parsed = counter(result, "transactions.parsed");
-    long dead = counter(result, "transactions.deadLetters");
-    System.out.printf("[%s] read %d = parsed %d + dead letters %d; alerts %d%n", System.getProperty("tributary.runner"), read, parsed, dead,
-        expected.alerts().size());
-    assertThat(read, equalTo(expected.transactionsRead()));
-    assertThat(parsed, equalTo((long) expected.transactions().size()));
-    assertThat(read, equalTo(parsed + dead));
+    FraudDetectionPipeline.Summary summary = FraudDetectionPipeline.Summary.of(result, output.toString(), 0);
+    System.out.printf("[%s] read %d = parsed %d + dead letters %d; alerts %s%n", System.getProperty("tributary.runner"),
+        summary.read(), summary.parsed(), summary.deadLetters(), summary.alertsByRule());
+    assertThat(summary.read(), equalTo(expected.transactionsRead()));
+    assertThat(summary.parsed(), equalTo((long) expected.transactions().size()));
+    assertThat(summary.read(), equalTo(summary.parsed() + summary.deadLetters()));
+    assertThat(summary.alerts(), equalTo((long) expected.alerts().size()));
 
     assertThat(linesIn(output.resolve(FraudDetectionPipeline.ALERTS)).size(), equalTo(expected.alerts().size()));
     assertThat(linesIn(output.resolve(FraudDetectionPipeline.DEAD_LETTERS)).size(), equalTo(expected.deadLetters().size()));
@@ -115,16 +105,6 @@ public class FraudDetectionPipelineTest implements Serializable {
     assertThat(precision, equalTo(1.0));
     assertThat(recall, equalTo(1.0));
     return null;
-  }
-
-  private static long counter(PipelineResult result, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result.metrics().queryMetrics(MetricsFilter.builder().addNameFilter(MetricNameFilter.named(Parse.METRICS_NAMESPACE, name)).build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
   }
 
   private static List<String> linesIn(Path folder) throws IOException {

@@ -1,6 +1,6 @@
 package dev.tributary.fraud;
 
-import dev.tributary.transforms.Parse;
+import dev.tributary.transforms.TributaryMetrics;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -58,7 +58,7 @@ public class FraudDetect<T> extends PTransform<PCollection<T>, PCollection<Alert
   private static class CountByRuleFn extends DoFn<Alert, Alert> {
     @ProcessElement
     public void process(@Element Alert alert, OutputReceiver<Alert> out) {
-      Metrics.counter(Parse.METRICS_NAMESPACE, "alerts." + alert.rule).inc();
+      Metrics.counter(TributaryMetrics.NAMESPACE, "alerts." + alert.rule).inc();
       out.output(alert);
     }
   }

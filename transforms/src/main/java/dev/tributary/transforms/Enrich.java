@@ -80,8 +80,8 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
       this.reference = reference;
       this.keyOf = keyOf;
       this.join = join;
-      this.matched = Metrics.counter(Parse.METRICS_NAMESPACE, referenceName + ".matched");
-      this.unmatched = Metrics.counter(Parse.METRICS_NAMESPACE, referenceName + ".unmatched");
+      this.matched = Metrics.counter(TributaryMetrics.NAMESPACE, referenceName + ".matched");
+      this.unmatched = Metrics.counter(TributaryMetrics.NAMESPACE, referenceName + ".unmatched");
     }
 
     @ProcessElement

@@ -18,15 +18,11 @@ import org.joda.time.Instant;
 /**
  * Raw payloads to typed records, with their event time as element timestamp. Anything the parser
  * refuses, and any event time Beam cannot represent, goes to the dead-letter output with the raw
- * payload and the reason.
- *
- * <p>Counted in Beam metrics under namespace {@value #METRICS_NAMESPACE}: {@code <name>.read},
- * {@code <name>.parsed} and {@code <name>.deadLetters}.
+ * payload and the reason. Counted as {@code <name>.read}, {@code <name>.parsed} and
+ * {@code <name>.deadLetters} (see {@link TributaryMetrics}).
  */
 public class Parse<T>
     extends PTransform<PCollection<RawRecord>, WithFailures.Result<PCollection<T>, DeadLetter>> {
-
-  public static final String METRICS_NAMESPACE = "tributary";
 
   private final String recordName;
   private final RecordParser<T> parser;
@@ -69,9 +65,9 @@ public class Parse<T>
       this.parser = parser;
       this.parsedTag = parsedTag;
       this.deadLetterTag = deadLetterTag;
-      this.read = Metrics.counter(METRICS_NAMESPACE, recordName + ".read");
-      this.parsed = Metrics.counter(METRICS_NAMESPACE, recordName + ".parsed");
-      this.refused = Metrics.counter(METRICS_NAMESPACE, recordName + ".deadLetters");
+      this.read = Metrics.counter(TributaryMetrics.NAMESPACE, recordName + ".read");
+      this.parsed = Metrics.counter(TributaryMetrics.NAMESPACE, recordName + ".parsed");
+      this.refused = Metrics.counter(TributaryMetrics.NAMESPACE, recordName + ".deadLetters");
     }
 
     @ProcessElement

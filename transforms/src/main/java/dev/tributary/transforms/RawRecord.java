@@ -1,5 +1,7 @@
 package dev.tributary.transforms;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
@@ -18,6 +20,20 @@ public final class RawRecord {
   public RawRecord(String source, String payload) {
     this.source = source;
     this.payload = payload;
+  }
+
+  /** Line {@code lineNumber} (from 1) of {@code file}, with source {@code <file>:<lineNumber>}. */
+  public static RawRecord ofLine(String file, long lineNumber, String line) {
+    return new RawRecord(file + ":" + lineNumber, line);
+  }
+
+  /** Every line of {@code file}, numbered as {@link #ofLine} does. */
+  public static List<RawRecord> ofLines(String file, List<String> lines) {
+    List<RawRecord> records = new ArrayList<>(lines.size());
+    for (int i = 0; i < lines.size(); i++) {
+      records.add(ofLine(file, i + 1, lines.get(i)));
+    }
+    return records;
   }
 
   @Override

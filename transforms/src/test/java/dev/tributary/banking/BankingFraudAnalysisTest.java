@@ -1,7 +1,5 @@
 package dev.tributary.banking;
 
-import static dev.tributary.banking.BankingModelTest.numbered;
-
 import dev.tributary.testdata.BankingGenerator;
 import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.RawRecord;
@@ -26,8 +24,8 @@ public class BankingFraudAnalysisTest {
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
   private static final BankingGenerator.Output DATA = generate();
-  private static final List<RawRecord> TRANSACTIONS = numbered("tx.jsonl", DATA.transactionLines());
-  private static final List<RawRecord> ACCOUNTS = numbered("accounts.jsonl", DATA.accountLines());
+  private static final List<RawRecord> TRANSACTIONS = RawRecord.ofLines("tx.jsonl", DATA.transactionLines());
+  private static final List<RawRecord> ACCOUNTS = RawRecord.ofLines("accounts.jsonl", DATA.accountLines());
   private static final BankingModel.Result EXPECTED =
       new BankingModel(FraudThresholds.DEFAULTS, 3).run(TRANSACTIONS, ACCOUNTS);
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tributary.fraud.Alert;
 import dev.tributary.testdata.BankingGenerator;
 import dev.tributary.transforms.RawRecord;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,14 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** The plain-Java model against the generator's ground truth: it is the oracle, so it must be right. */
 class BankingModelTest {
-
-  static List<RawRecord> numbered(String file, List<String> lines) {
-    List<RawRecord> records = new ArrayList<>();
-    for (int i = 0; i < lines.size(); i++) {
-      records.add(new RawRecord(file + ":" + (i + 1), lines.get(i)));
-    }
-    return records;
-  }
 
   @Test
   void findsExactlyTheInjectedFraudOnSeveralSeeds() {
@@ -30,7 +21,7 @@ class BankingModelTest {
       BankingGenerator.Output data = BankingGenerator.generate(settings);
       BankingModel.Result result =
           new BankingModel(FraudThresholds.DEFAULTS, 10)
-              .run(numbered("tx", data.transactionLines()), numbered("accounts", data.accountLines()));
+              .run(RawRecord.ofLines("tx", data.transactionLines()), RawRecord.ofLines("accounts", data.accountLines()));
 
       Set<BankingGenerator.Label> found = new HashSet<>();
       for (Alert alert : result.alerts()) {
