@@ -1,0 +1,65 @@
+package dev.tributary.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A real Elasticsearch 7.10.2 node on 127.0.0.1, in its own JVM. */
+public final class ElasticsearchServer implements AutoCloseable {
+  private final ServerProcess process;
+
+  private ElasticsearchServer(ServerProcess process) {
+    this.process = process;
+  }
+
+  /** Starts a node keeping its data in {@code dataDir}. */
+  public static ElasticsearchServer start(Path dataDir, int httpPort) {
+    return new ElasticsearchServer(
+        ServerProcess.start(
+            "Elasticsearch", "elasticsearch-server", "dev.tributary.infra.elasticsearch.ElasticsearchServerMain",
+            List.of("-Xmx768m", "-XX:+UseSerialGC"),
+            List.of(dataDir.resolve("data").toString(), String.valueOf(httpPort)),
+            dataDir.resolve("elasticsearch.log"), Duration.ofSeconds(120)));
+  }
+
+  /** The HTTP address, e.g. {@code http://127.0.0.1:9200}. */
+  public String url() {
+    return process.ready("url");
+  }
+
+  /** Makes what was indexed searchable, then returns the search response with every document of {@code index} (up to 10,000). */
+  public String search(String index) {
+    request("POST", "/" + index + "/_refresh");
+    return request("GET", "/" + index + "/_search?size=10000");
+  }
+
+  /** One HTTP request to the node; fails unless it answers 2xx. */
+  public String request(String method, String path) {
+    try {
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(url() + path)).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() / 100 != 2) {
+        throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}

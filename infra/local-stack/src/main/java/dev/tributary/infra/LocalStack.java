@@ -1,0 +1,55 @@
+package dev.tributary.infra;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole local stack from the command line: a Kafka broker and an Elasticsearch node on
+ * 127.0.0.1, their data kept under one directory so that a restart finds it again. Prints the
+ * addresses and runs until Ctrl-C.
+ *
+ * <pre>
+ * mvn -q install -DskipTests -pl infra -amd &amp;&amp; mvn -q exec:java -pl infra/local-stack \
+ *   -Dexec.args="--data-dir target/local-stack"
+ * </pre>
+ */
+public final class LocalStack {
+  private LocalStack() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    Path dataDir = Path.of("target", "local-stack");
+    int kafkaPort = 9092;
+    int kafkaControllerPort = 9093;
+    int elasticsearchPort = 9200;
+    for (String arg : args) {
+      String[] kv = arg.split("=", 2);
+      switch (kv[0]) {
+        case "--help" -> {
+          System.out.println("LocalStack [--data-dir=DIR (target/local-stack)] [--kafka-port=9092]"
+              + " [--kafka-controller-port=9093] [--elasticsearch-port=9200]");
+          return;
+        }
+        case "--data-dir" -> dataDir = Path.of(kv[1]);
+        case "--kafka-port" -> kafkaPort = Integer.parseInt(kv[1]);
+        case "--kafka-controller-port" -> kafkaControllerPort = Integer.parseInt(kv[1]);
+        case "--elasticsearch-port" -> elasticsearchPort = Integer.parseInt(kv[1]);
+        default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
+      }
+    }
+    dataDir = dataDir.toAbsolutePath();
+    KafkaServer kafka = KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort);
+    ElasticsearchServer elasticsearch = ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
+    System.out.println();
+    System.out.println("Local stack is up (data in " + dataDir + "):");
+    System.out.println("  Kafka bootstrap servers: " + kafka.bootstrapServers());
+    System.out.println("  Elasticsearch:           " + elasticsearch.url());
+    System.out.println("Ctrl-C stops it.");
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      elasticsearch.close();
+      kafka.close();
+      stopped.countDown();
+    }, "stop-local-stack"));
+    stopped.await();
+  }
+}

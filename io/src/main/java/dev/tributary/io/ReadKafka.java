@@ -1,0 +1,89 @@
+package dev.tributary.io;
+
+import dev.tributary.transforms.RawRecord;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.beam.sdk.io.kafka.KafkaIO;
+import org.apache.beam.sdk.io.kafka.KafkaRecord;
+import org.apache.beam.sdk.io.kafka.TimestampPolicyFactory;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.joda.time.Duration;
+
+/**
+ * Every message of a Kafka topic as a {@link RawRecord} whose source is
+ * {@code kafka:<topic>/<partition>@<offset>}, so that a dead letter points at the exact message.
+ *
+ * <p>Event time is the message's CreateTime, which producers set to the event's time; the
+ * watermark trails the newest event time of each partition by {@code maxOutOfOrder}, and moves to
+ * the wall clock once a partition is caught up. Offsets are committed when Beam finalizes a
+ * checkpoint, under the consumer group. {@code maxRecords} > 0 makes the read bounded: the
+ * pipeline ends after that many messages (for tests and demos).
+ */
+public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
+  private final String bootstrapServers;
+  private final String topic;
+  private final String consumerGroup;
+  private final Map<String, Object> clientProperties;
+  private final Duration maxOutOfOrder;
+  private final long maxRecords;
+
+  private ReadKafka(
+      String bootstrapServers, String topic, String consumerGroup, Map<String, Object> clientProperties,
+      Duration maxOutOfOrder, long maxRecords) {
+    this.bootstrapServers = bootstrapServers;
+    this.topic = topic;
+    this.consumerGroup = consumerGroup;
+    this.clientProperties = clientProperties;
+    this.maxOutOfOrder = maxOutOfOrder;
+    this.maxRecords = maxRecords;
+  }
+
+  /** Reads {@code topic} as consumer group {@code consumerGroup}, from the earliest uncommitted offset. */
+  public static ReadKafka from(KafkaConnection kafka, String topic, String consumerGroup) {
+    return new ReadKafka(kafka.bootstrapServers(), topic, consumerGroup, kafka.clientProperties(), Duration.standardMinutes(1), 0);
+  }
+
+  /** How far out of event-time order messages of one partition may arrive. */
+  public ReadKafka withMaxOutOfOrder(Duration maxOutOfOrder) {
+    return new ReadKafka(bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
+  }
+
+  /** Stop after this many messages (0: never). */
+  public ReadKafka withMaxRecords(long maxRecords) {
+    return new ReadKafka(bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
+  }
+
+  @Override
+  public PCollection<RawRecord> expand(PBegin begin) {
+    Map<String, Object> consumer = new HashMap<>(clientProperties);
+    consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
+    consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    KafkaIO.Read<String, String> read =
+        KafkaIO.<String, String>read()
+            .withBootstrapServers(bootstrapServers)
+            .withTopic(topic)
+            .withKeyDeserializer(StringDeserializer.class)
+            .withValueDeserializer(StringDeserializer.class)
+            .withConsumerConfigUpdates(consumer)
+            .withTimestampPolicyFactory(TimestampPolicyFactory.withCreateTime(maxOutOfOrder))
+            .commitOffsetsInFinalize();
+    if (maxRecords > 0) {
+      read = read.withMaxNumRecords(maxRecords);
+    }
+    return begin
+        .apply("Read " + topic, read)
+        .apply(
+            "To raw records",
+            MapElements.into(TypeDescriptor.of(RawRecord.class))
+                .via((KafkaRecord<String, String> r) -> new RawRecord(
+                    "kafka:" + r.getTopic() + "/" + r.getPartition() + "@" + r.getOffset(),
+                    r.getKV().getValue() == null ? "" : r.getKV().getValue())));
+  }
+}

@@ -1,0 +1,89 @@
+package dev.tributary.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.banking.Transaction;
+import dev.tributary.banking.TransactionParser;
+import dev.tributary.infra.KafkaExtension;
+import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.Parse;
+import dev.tributary.transforms.RawRecord;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.WithFailures;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** ReadKafka and WriteKafka against a real broker, on a topic with three partitions. */
+@Tag("integration")
+class KafkaIT {
+  @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
+
+  private static String tx(int i) {
+    return "{\"id\":\"t" + i + "\",\"accountId\":\"a" + (i % 7) + "\",\"amount\":" + (10 + i) + ".50,\"currency\":\"EUR\","
+        + "\"merchant\":\"m\",\"merchantCategory\":\"grocery\",\"country\":\"DE\",\"channel\":\"POS\","
+        + "\"eventTime\":\"2026-03-02T10:" + String.format("%02d", i) + ":00Z\"}";
+  }
+
+  @Test
+  void readsEveryPartitionDeadLettersTheMalformedMessageAndWritesKeyedJson() throws IOException {
+    KAFKA.createTopic("it-transactions", 3);
+    List<ProducerRecord<String, String>> messages = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      long eventTime = Instant.parse("2026-03-02T10:00:00Z").toEpochMilli() + i * 60_000L;
+      messages.add(new ProducerRecord<>("it-transactions", i % 3, eventTime, "a" + (i % 7), tx(i)));
+    }
+    messages.add(new ProducerRecord<>("it-transactions", 2, null, "a1", "{\"id\":\"broken\""));
+    KAFKA.produce(messages);
+    // Partition 2 got 10 good messages (offsets 0-9) before the broken one.
+    String brokenSource = "kafka:it-transactions/2@10";
+
+    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    KafkaConnection kafka = KafkaConnection.of(KAFKA.bootstrapServers(), "");
+    PCollection<RawRecord> raw =
+        pipeline.apply(ReadKafka.from(kafka, "it-transactions", "it-group").withMaxRecords(31));
+    WithFailures.Result<PCollection<Transaction>, DeadLetter> parsed =
+        raw.apply(Parse.of("transactions", new TransactionParser()));
+    PAssert.thatSingleton(parsed.output().apply("Count good", Count.globally())).isEqualTo(30L);
+    PAssert.that(parsed.failures())
+        .containsInAnyOrder(
+            new DeadLetter(brokenSource, "parse-transactions",
+                "malformed JSON: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])",
+                "{\"id\":\"broken\""));
+    parsed.output().apply(WriteKafka.to(kafka, "it-out", "accountId"));
+    pipeline.run().waitUntilFinish();
+
+    List<ConsumerRecord<String, String>> written = KAFKA.readAll("it-out");
+    assertEquals(30, written.size());
+    ObjectMapper json = new ObjectMapper();
+    Set<String> ids = new HashSet<>();
+    Map<String, Integer> partitionOfKey = new HashMap<>();
+    for (ConsumerRecord<String, String> record : written) {
+      var value = json.readTree(record.value());
+      assertEquals(value.get("accountId").asText(), record.key(), "key is the account id");
+      ids.add(value.get("id").asText());
+      Integer previous = partitionOfKey.putIfAbsent(record.key(), record.partition());
+      assertEquals(previous == null ? record.partition() : previous, record.partition(), "one key, one partition");
+    }
+    Set<String> expected = new HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      expected.add("t" + i);
+    }
+    assertEquals(expected, ids);
+  }
+}
