@@ -22,8 +22,9 @@ import org.joda.time.Duration;
  * <p>Event time is the message's CreateTime, which producers set to the event's time; the
  * watermark trails the newest event time of each partition by {@code maxOutOfOrder}, and moves to
  * the wall clock once a partition is caught up. Offsets are committed when Beam finalizes a
- * checkpoint, under the consumer group. {@code maxRecords} > 0 makes the read bounded: the
- * pipeline ends after that many messages (for tests and demos).
+ * checkpoint, under the consumer group. {@link #withMaxRecords} makes the read bounded, for tests
+ * on the Direct runner: runners that split the read (Flink) make each split wait for its share of
+ * the messages, which unevenly filled partitions never give.
  */
 public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
   private final String bootstrapServers;

@@ -1,6 +1,7 @@
 package dev.tributary.io;
 
 import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.Unwindowed;
 import org.apache.beam.sdk.io.elasticsearch.ElasticsearchIO;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -14,7 +15,7 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * supports: 5 to 8) as JSON documents with deterministic ids, so that writing a record again (a
  * re-run, a later pane of the same window) overwrites its document and never duplicates it.
  * Documents Elasticsearch refuses come out as dead letters with its reason, instead of being
- * retried forever. Index names carry a version suffix, e.g. {@code fraud_alerts_v1}.
+ * retried forever; they leave in the global window, like all dead letters. Index names carry a version suffix, e.g. {@code fraud_alerts_v1}.
  */
 public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollection<DeadLetter>> {
   private final String url;
@@ -50,6 +51,7 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         .apply(
             "Refused documents",
             MapElements.into(TypeDescriptor.of(DeadLetter.class))
-                .via((ElasticsearchIO.Document doc) -> new DeadLetter(source, step, doc.getResponseItemJson(), doc.getInputDoc())));
+                .via((ElasticsearchIO.Document doc) -> new DeadLetter(source, step, doc.getResponseItemJson(), doc.getInputDoc())))
+        .apply("Unwindow", Unwindowed.of());
   }
 }

@@ -1,14 +1,11 @@
 package dev.tributary.io;
 
+import dev.tributary.transforms.Unwindowed;
 import org.apache.beam.sdk.io.TextIO;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ToJson;
-import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
-import org.joda.time.Duration;
 
 /**
  * Writes records that have a Beam schema as JSON lines, one object per line with the schema's
@@ -28,12 +25,7 @@ public class WriteJsonLines<T> extends PTransform<PCollection<T>, PDone> {
   @Override
   public PDone expand(PCollection<T> records) {
     return records
-        .apply(
-            "Into one global window",
-            Window.<T>into(new GlobalWindows())
-                .triggering(DefaultTrigger.of())
-                .withAllowedLateness(Duration.ZERO)
-                .discardingFiredPanes())
+        .apply("Unwindow", Unwindowed.of())
         .apply("To JSON", ToJson.of())
         .apply("Write files", TextIO.write().to(directory.replaceAll("/+$", "") + "/part").withSuffix(".jsonl"));
   }

@@ -8,7 +8,9 @@ import dev.tributary.banking.LargeAmountRule;
 import dev.tributary.banking.VelocityRule;
 import dev.tributary.io.ReadLines;
 import dev.tributary.io.WriteJsonLines;
+import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.FraudDetectionOptions;
+import dev.tributary.options.FraudRuleOptions;
 import dev.tributary.options.OptionValues;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.RawRecord;
@@ -108,7 +110,7 @@ public final class FraudDetectionPipeline {
   }
 
   /** The rule thresholds the options ask for; a malformed value fails here, before anything runs. */
-  public static FraudThresholds thresholds(FraudDetectionOptions options) {
+  public static <O extends FraudRuleOptions & EventTimeOptions> FraudThresholds thresholds(O options) {
     return new FraudThresholds(
         OptionValues.decimal("largeAmountThreshold", options.getLargeAmountThreshold()),
         options.getVelocityCount(),
@@ -122,7 +124,7 @@ public final class FraudDetectionPipeline {
       String output, long millis, long read, long parsed, long deadLetters, long unknownAccounts,
       long accountsRead, long accountDeadLetters, Map<String, Long> alertsByRule) {
 
-    static Summary of(PipelineResult result, String output, long millis) {
+    public static Summary of(PipelineResult result, String output, long millis) {
       MetricQueryResults metrics =
           result.metrics().queryMetrics(
               MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(TributaryMetrics.NAMESPACE)).build());

@@ -273,18 +273,26 @@ public final class BankingGenerator {
   }
 
   /**
-   * {@code BankingGenerator --output DIR [--accounts N] [--days D] [--start yyyy-MM-dd] [--seed S]
-   * [--malformed-share F]}
+   * Batch: {@code BankingGenerator --output DIR [settings]} writes the three files. Streaming:
+   * {@code BankingGenerator --kafka HOST:PORT [--topic T] [--rate R] [--duration S] [--count N]
+   * [settings]} sends the transactions to Kafka, R per second, for S seconds or N messages.
    */
   public static void main(String[] args) {
     Settings s = new Settings();
     Path output = null;
+    String kafka = null;
+    String topic = "banking-transactions";
+    double rate = 50;
+    long durationSeconds = 0;
+    long count = 0;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--help") || arg.equals("-h")) {
         System.out.println(
-            "Usage: BankingGenerator --output DIR [--accounts N (200)] [--days D (2)] [--start yyyy-MM-dd (2026-03-02)]"
-                + " [--seed S (42)] [--transactions-per-account-day X (8)] [--malformed-share F (0.01)]");
+            "Usage: BankingGenerator (--output DIR | --kafka HOST:PORT [--topic banking-transactions] [--rate 50]"
+                + " [--duration SECONDS] [--count N])\n"
+                + "  [--accounts N (200)] [--days D (2)] [--start yyyy-MM-dd (2026-03-02)] [--seed S (42)]"
+                + " [--transactions-per-account-day X (8)] [--malformed-share F (0.01)]");
         return;
       }
       if (i + 1 >= args.length) {
@@ -293,6 +301,11 @@ public final class BankingGenerator {
       String value = args[++i];
       switch (arg) {
         case "--output" -> output = Path.of(value);
+        case "--kafka" -> kafka = value;
+        case "--topic" -> topic = value;
+        case "--rate" -> rate = Double.parseDouble(value);
+        case "--duration" -> durationSeconds = Long.parseLong(value);
+        case "--count" -> count = Long.parseLong(value);
         case "--accounts" -> s.accounts = Integer.parseInt(value);
         case "--days" -> s.days = Integer.parseInt(value);
         case "--start" -> s.start = LocalDate.parse(value);
@@ -302,10 +315,17 @@ public final class BankingGenerator {
         default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
       }
     }
-    if (output == null) {
-      throw new IllegalArgumentException("--output DIR is required; see --help");
+    if ((output == null) == (kafka == null)) {
+      throw new IllegalArgumentException("give either --output DIR or --kafka HOST:PORT; see --help");
     }
     Output generated = generate(s);
+    if (kafka != null) {
+      System.out.printf("Sending up to %d transaction lines to %s topic %s at %s/s...%n",
+          generated.transactionLines().size(), kafka, topic, rate > 0 ? rate : "max");
+      long sent = KafkaReplay.send(kafka, topic, generated.transactionLines(), rate, count, java.time.Duration.ofSeconds(durationSeconds));
+      System.out.printf("Sent %d messages to %s.%n", sent, topic);
+      return;
+    }
     write(generated, output);
     System.out.printf(
         "Wrote %d transaction lines, %d accounts and %d ground-truth alerts to %s%n",

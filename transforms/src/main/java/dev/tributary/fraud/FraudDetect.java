@@ -1,19 +1,16 @@
 package dev.tributary.fraud;
 
 import dev.tributary.transforms.TributaryMetrics;
+import dev.tributary.transforms.Unwindowed;
 import java.util.List;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
-import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.TypeDescriptor;
-import org.joda.time.Duration;
 
 /**
  * Runs a set of fraud rules over the same records and gives all their alerts as one collection.
@@ -41,12 +38,7 @@ public class FraudDetect<T> extends PTransform<PCollection<T>, PCollection<Alert
       PCollection<Alert> alerts =
           records
               .apply(rule.ruleName(), rule)
-              .apply(
-                  "Unwindow " + rule.ruleName(),
-                  Window.<Alert>into(new GlobalWindows())
-                      .triggering(DefaultTrigger.of())
-                      .withAllowedLateness(Duration.ZERO)
-                      .discardingFiredPanes());
+              .apply("Unwindow " + rule.ruleName(), Unwindowed.of());
       perRule = perRule.and(alerts);
     }
     return perRule

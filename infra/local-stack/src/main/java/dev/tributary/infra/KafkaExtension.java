@@ -45,6 +45,10 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
     server.produce(records);
   }
 
+  public long count(String topic) {
+    return server.count(topic);
+  }
+
   public List<ConsumerRecord<String, String>> readAll(String topic) {
     return server.readAll(topic);
   }

@@ -70,6 +70,18 @@ public final class KafkaServer implements AutoCloseable {
     }
   }
 
+  /** How many messages {@code topic} holds (0 if it does not exist yet). */
+  public long count(String topic) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (PartitionInfo info : consumer.listTopics().getOrDefault(topic, List.of())) {
+        partitions.add(new TopicPartition(topic, info.partition()));
+      }
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
   /** Every message of {@code topic} up to its current end, in partition and offset order. */
   public List<ConsumerRecord<String, String>> readAll(String topic) {
     try (KafkaConsumer<String, String> consumer =

@@ -1,0 +1,15 @@
+package dev.tributary.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Where a banking pipeline reads the account reference data it enriches transactions with. */
+public interface AccountReferenceOptions extends PipelineOptions {
+  @Description("Account reference data as JSON lines (accountId, homeCountry, riskTier, openedOn): a file or a glob."
+      + " Defaults to the committed sample's.")
+  @Default.String("test-data/banking/sample/accounts.jsonl")
+  String getAccounts();
+
+  void setAccounts(String value);
+}

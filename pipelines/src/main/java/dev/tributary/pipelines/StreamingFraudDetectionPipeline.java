@@ -1,0 +1,116 @@
+package dev.tributary.pipelines;
+
+import dev.tributary.banking.BankingFraudAnalysis;
+import dev.tributary.banking.BankingOutputs;
+import dev.tributary.io.KafkaConnection;
+import dev.tributary.io.ReadKafka;
+import dev.tributary.io.ReadLines;
+import dev.tributary.io.WriteElasticsearch;
+import dev.tributary.io.WriteKafka;
+import dev.tributary.options.OptionValues;
+import dev.tributary.options.StreamingFraudDetectionOptions;
+import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.RawRecord;
+import java.util.Arrays;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Streaming fraud detection: transactions from a Kafka topic through the very same
+ * {@link BankingFraudAnalysis} as the batch pipeline; only the source and the sinks differ.
+ *
+ * <ul>
+ *   <li>alerts to the {@code --alertsTopic} (keyed by account) and to Elasticsearch index
+ *       {@code fraud_alerts_<version>} (document id = alert id, so re-runs overwrite);
+ *   <li>views to Elasticsearch: {@code views_account_hourly_<version>},
+ *       {@code views_category_daily_<version>}, {@code views_top_accounts_daily_<version>}; each pane
+ *       overwrites its window's document, so the final pane is what remains;
+ *   <li>dead letters (malformed messages, documents Elasticsearch refused) to {@code --deadLetterTopic}.
+ * </ul>
+ *
+ * <p>Meant for the Flink runner with checkpointing, e.g. {@code --runner=FlinkRunner --streaming=true
+ * --checkpointingInterval=10000}.
+ */
+public final class StreamingFraudDetectionPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamingFraudDetectionPipeline.class);
+
+  private StreamingFraudDetectionPipeline() {}
+
+  public static void main(String[] args) {
+    PipelineOptionsFactory.register(StreamingFraudDetectionOptions.class);
+    if (Arrays.asList(args).contains("--help")) {
+      PipelineOptionsFactory.printHelp(System.out, StreamingFraudDetectionOptions.class);
+      return;
+    }
+    PipelineResult result = start(args);
+    LOG.info("Streaming fraud detection ended: {}", result.waitUntilFinish());
+  }
+
+  /**
+   * Builds the pipeline and submits it. With Flink's {@code --attachedMode=false} this returns at
+   * once with a result that can cancel the job; otherwise it returns when the job ends.
+   */
+  public static PipelineResult start(String[] args) {
+    PipelineOptionsFactory.register(StreamingFraudDetectionOptions.class);
+    StreamingFraudDetectionOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(StreamingFraudDetectionOptions.class);
+    options.setStreaming(true);
+    Pipeline pipeline = Pipeline.create(options);
+    buildPipeline(pipeline, options);
+    KafkaConnection kafka = KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    LOG.info("Streaming fraud detection on {}: {} topic {} -> {} and {} index fraud_alerts_{}; {}",
+        options.getRunner().getSimpleName(), kafka, options.getInputTopic(), options.getAlertsTopic(),
+        options.getElasticsearchUrl(), options.getIndexVersion(), FraudDetectionPipeline.thresholds(options));
+    return pipeline.run();
+  }
+
+  /** Adds the whole streaming job to {@code pipeline}: Kafka in, analysis, Kafka and Elasticsearch out. */
+  public static BankingOutputs buildPipeline(Pipeline pipeline, StreamingFraudDetectionOptions options) {
+    KafkaConnection kafka = KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    PCollection<RawRecord> transactions =
+        pipeline.apply(
+            "Read transactions",
+            ReadKafka.from(kafka, options.getInputTopic(), options.getConsumerGroup())
+                .withMaxOutOfOrder(OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder())));
+    PCollection<RawRecord> accounts = pipeline.apply("Read accounts", ReadLines.from(options.getAccounts()));
+
+    BankingOutputs outputs =
+        transactions.apply(
+            "Analyse transactions",
+            BankingFraudAnalysis.withAccounts(
+                accounts,
+                FraudDetectionPipeline.thresholds(options),
+                options.getTopK(),
+                OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery())));
+
+    String url = options.getElasticsearchUrl();
+    String version = "_" + options.getIndexVersion();
+    outputs.alerts().apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "accountId"));
+    PCollection<DeadLetter> refusedAlerts =
+        outputs.alerts().apply("Alerts to Elasticsearch", WriteElasticsearch.to(url, "fraud_alerts" + version, doc -> doc.get("id").asText()));
+    PCollection<DeadLetter> refusedHourly =
+        outputs.accountHourly().apply("Account hourly view", WriteElasticsearch.to(url, "views_account_hourly" + version,
+            doc -> doc.get("key").asText() + "|" + doc.get("windowStart").asText()));
+    PCollection<DeadLetter> refusedDaily =
+        outputs.categoryDaily().apply("Category daily view", WriteElasticsearch.to(url, "views_category_daily" + version,
+            doc -> doc.get("key").asText() + "|" + doc.get("windowStart").asText()));
+    PCollection<DeadLetter> refusedTop =
+        outputs.topAccountsDaily().apply("Top accounts view", WriteElasticsearch.to(url, "views_top_accounts_daily" + version,
+            doc -> doc.get("windowStart").asText() + "|" + doc.get("rank").asText()));
+
+    PCollectionList.of(outputs.deadLetters())
+        .and(refusedAlerts)
+        .and(refusedHourly)
+        .and(refusedDaily)
+        .and(refusedTop)
+        .apply("All dead letters", Flatten.pCollections())
+        .apply("Dead letters to Kafka", WriteKafka.to(kafka, options.getDeadLetterTopic(), "source"));
+    return outputs;
+  }
+}
