@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  */
 public final class LocalStack {
+  /** The topics the banking pipelines use, created (three partitions each) unless they exist. */
+  static final java.util.List<String> TOPICS = java.util.List.of("banking-transactions", "fraud-alerts", "banking-dead-letters");
+
   private LocalStack() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -38,10 +41,13 @@ public final class LocalStack {
     }
     dataDir = dataDir.toAbsolutePath();
     KafkaServer kafka = KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort);
+    for (String topic : TOPICS) {
+      kafka.createTopic(topic, 3);
+    }
     ElasticsearchServer elasticsearch = ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
     System.out.println();
     System.out.println("Local stack is up (data in " + dataDir + "):");
-    System.out.println("  Kafka bootstrap servers: " + kafka.bootstrapServers());
+    System.out.println("  Kafka bootstrap servers: " + kafka.bootstrapServers() + " (topics " + String.join(", ", TOPICS) + ")");
     System.out.println("  Elasticsearch:           " + elasticsearch.url());
     System.out.println("Ctrl-C stops it.");
     CountDownLatch stopped = new CountDownLatch(1);
