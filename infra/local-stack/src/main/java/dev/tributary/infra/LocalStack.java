@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole local stack from the command line: a Kafka broker and an Elasticsearch node on
+ * The whole local stack from the command line: a Kafka broker, an Elasticsearch node and HDFS on
  * 127.0.0.1, their data kept under one directory so that a restart finds it again. Prints the
  * addresses and runs until Ctrl-C.
  *
@@ -24,18 +24,20 @@ public final class LocalStack {
     int kafkaPort = 9092;
     int kafkaControllerPort = 9093;
     int elasticsearchPort = 9200;
+    int hdfsPort = 8020;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       switch (kv[0]) {
         case "--help" -> {
           System.out.println("LocalStack [--data-dir=DIR (target/local-stack)] [--kafka-port=9092]"
-              + " [--kafka-controller-port=9093] [--elasticsearch-port=9200]");
+              + " [--kafka-controller-port=9093] [--elasticsearch-port=9200] [--hdfs-port=8020]");
           return;
         }
         case "--data-dir" -> dataDir = Path.of(kv[1]);
         case "--kafka-port" -> kafkaPort = Integer.parseInt(kv[1]);
         case "--kafka-controller-port" -> kafkaControllerPort = Integer.parseInt(kv[1]);
         case "--elasticsearch-port" -> elasticsearchPort = Integer.parseInt(kv[1]);
+        case "--hdfs-port" -> hdfsPort = Integer.parseInt(kv[1]);
         default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
       }
     }
@@ -45,13 +47,16 @@ public final class LocalStack {
       kafka.createTopic(topic, 3);
     }
     ElasticsearchServer elasticsearch = ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
+    HdfsServer hdfs = HdfsServer.start(dataDir.resolve("hdfs"), hdfsPort);
     System.out.println();
     System.out.println("Local stack is up (data in " + dataDir + "):");
     System.out.println("  Kafka bootstrap servers: " + kafka.bootstrapServers() + " (topics " + String.join(", ", TOPICS) + ")");
     System.out.println("  Elasticsearch:           " + elasticsearch.url());
+    System.out.println("  HDFS:                    " + hdfs.uri() + "   (Beam: --hdfsConfiguration='" + hdfs.beamConfiguration() + "')");
     System.out.println("Ctrl-C stops it.");
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      hdfs.close();
       elasticsearch.close();
       kafka.close();
       stopped.countDown();
