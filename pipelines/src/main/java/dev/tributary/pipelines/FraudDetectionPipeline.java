@@ -5,9 +5,11 @@ import dev.tributary.banking.BankingOutputs;
 import dev.tributary.banking.FraudThresholds;
 import dev.tributary.banking.ForeignCountryRule;
 import dev.tributary.banking.LargeAmountRule;
+import dev.tributary.banking.Transaction;
 import dev.tributary.banking.VelocityRule;
 import dev.tributary.io.ReadLines;
 import dev.tributary.io.WriteJsonLines;
+import dev.tributary.io.WriteParquetPartitioned;
 import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.FraudDetectionOptions;
 import dev.tributary.options.FraudRuleOptions;
@@ -40,8 +42,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code alerts/}: one alert per rule per triggering transaction;
  *   <li>{@code aggregates-account-hourly/}, {@code aggregates-category-daily/}: count, sum, mean, max;
  *   <li>{@code top-accounts-daily/}: the --topK accounts with the largest total per UTC day;
- *   <li>{@code dead-letters/}: every malformed record, with its file, line and the reason.
+ *   <li>{@code dead-letters/}: every malformed record, with its file, line and the reason;
+ *   <li>with {@code --historyOutput}: every parsed transaction as Parquet, partitioned by hour.
  * </ul>
+ *
+ * <p>Inputs and outputs may be on HDFS ({@code hdfs://...} with {@code --hdfsConfiguration}).
  *
  * <p>Runs on any runner: {@code --runner=DirectRunner} (default), {@code FlinkRunner}, {@code SparkRunner}.
  */
@@ -106,6 +111,10 @@ public final class FraudDetectionPipeline {
     outputs.categoryDaily().apply("Write category daily", WriteJsonLines.to(out + "/" + CATEGORY_DAILY));
     outputs.topAccountsDaily().apply("Write top accounts", WriteJsonLines.to(out + "/" + TOP_ACCOUNTS_DAILY));
     outputs.deadLetters().apply("Write dead letters", WriteJsonLines.to(out + "/" + DEAD_LETTERS));
+    if (!options.getHistoryOutput().isEmpty()) {
+      outputs.transactions()
+          .apply("Write history", WriteParquetPartitioned.to(options.getHistoryOutput(), (Transaction tx) -> tx.eventTime));
+    }
     return outputs;
   }
 

@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Deterministic banking transactions for N accounts over a span of days: normal traffic, injected
@@ -230,20 +232,57 @@ public final class BankingGenerator {
     return node.toString();
   }
 
-  /** Writes the three files into {@code dir}. */
+  /**
+   * Writes the three files into {@code location}: a local folder, or a folder on any file system
+   * Beam has registered, e.g. {@code hdfs://127.0.0.1:8020/landing/banking} (for hdfs://, the
+   * file system's address is taken from the location itself).
+   */
+  public static void write(Output output, String location) {
+    if (!location.contains("://")) {
+      write(output, Path.of(location));
+      return;
+    }
+    if (location.startsWith("hdfs://")) {
+      java.net.URI uri = java.net.URI.create(location);
+      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.fromArgs(
+          "--hdfsConfiguration=[{\"fs.defaultFS\":\"hdfs://" + uri.getAuthority() + "\",\"dfs.replication\":\"1\"}]").create());
+    }
+    String dir = location.replaceAll("/+$", "");
+    writeLines(dir + "/" + TRANSACTIONS_FILE, output.transactionLines());
+    writeLines(dir + "/" + ACCOUNTS_FILE, output.accountLines());
+    writeLines(dir + "/" + GROUND_TRUTH_FILE, groundTruthLines(output));
+  }
+
+  private static void writeLines(String file, List<String> lines) {
+    try (java.io.Writer out = java.nio.channels.Channels.newWriter(
+        FileSystems.create(FileSystems.matchNewResource(file, false), "application/json"), StandardCharsets.UTF_8)) {
+      for (String line : lines) {
+        out.write(line);
+        out.write('\n');
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> groundTruthLines(Output output) {
+    List<String> truth = new ArrayList<>();
+    for (Label label : output.groundTruth()) {
+      ObjectNode node = JSON.createObjectNode();
+      node.put("transactionId", label.transactionId());
+      node.put("rule", label.rule());
+      truth.add(node.toString());
+    }
+    return truth;
+  }
+
+  /** Writes the three files into the local folder {@code dir}. */
   public static void write(Output output, Path dir) {
     try {
       Files.createDirectories(dir);
       writeLines(dir.resolve(TRANSACTIONS_FILE), output.transactionLines());
       writeLines(dir.resolve(ACCOUNTS_FILE), output.accountLines());
-      List<String> truth = new ArrayList<>();
-      for (Label label : output.groundTruth()) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("transactionId", label.transactionId());
-        node.put("rule", label.rule());
-        truth.add(node.toString());
-      }
-      writeLines(dir.resolve(GROUND_TRUTH_FILE), truth);
+      writeLines(dir.resolve(GROUND_TRUTH_FILE), groundTruthLines(output));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -273,13 +312,14 @@ public final class BankingGenerator {
   }
 
   /**
-   * Batch: {@code BankingGenerator --output DIR [settings]} writes the three files. Streaming:
+   * Batch: {@code BankingGenerator --output DIR [settings]} writes the three files (DIR may be
+   * {@code hdfs://host:port/path}). Streaming:
    * {@code BankingGenerator --kafka HOST:PORT [--topic T] [--rate R] [--duration S] [--count N]
    * [settings]} sends the transactions to Kafka, R per second, for S seconds or N messages.
    */
   public static void main(String[] args) {
     Settings s = new Settings();
-    Path output = null;
+    String output = null;
     String kafka = null;
     String topic = "banking-transactions";
     double rate = 50;
@@ -300,7 +340,7 @@ public final class BankingGenerator {
       }
       String value = args[++i];
       switch (arg) {
-        case "--output" -> output = Path.of(value);
+        case "--output" -> output = value;
         case "--kafka" -> kafka = value;
         case "--topic" -> topic = value;
         case "--rate" -> rate = Double.parseDouble(value);
@@ -330,6 +370,6 @@ public final class BankingGenerator {
     System.out.printf(
         "Wrote %d transaction lines, %d accounts and %d ground-truth alerts to %s%n",
         generated.transactionLines().size(), generated.accountLines().size(), generated.groundTruth().size(),
-        output.toAbsolutePath());
+        output.contains("://") ? output : Path.of(output).toAbsolutePath());
   }
 }

@@ -126,7 +126,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
             .and(accounts.failures())
             .apply("All dead letters", Flatten.pCollections());
 
-    return new BankingOutputs(alerts, accountHourly, categoryDaily, topAccounts, deadLetters);
+    return new BankingOutputs(transactions.output(), alerts, accountHourly, categoryDaily, topAccounts, deadLetters);
   }
 
   private Aggregate<Transaction> aggregate(

@@ -15,6 +15,7 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /** Everything {@link BankingFraudAnalysis} produces, each output by name. */
 public final class BankingOutputs implements POutput {
+  private final PCollection<Transaction> transactions;
   private final PCollection<Alert> alerts;
   private final PCollection<AggregateResult> accountHourly;
   private final PCollection<AggregateResult> categoryDaily;
@@ -22,16 +23,23 @@ public final class BankingOutputs implements POutput {
   private final PCollection<DeadLetter> deadLetters;
 
   BankingOutputs(
+      PCollection<Transaction> transactions,
       PCollection<Alert> alerts,
       PCollection<AggregateResult> accountHourly,
       PCollection<AggregateResult> categoryDaily,
       PCollection<TopKEntry> topAccountsDaily,
       PCollection<DeadLetter> deadLetters) {
+    this.transactions = transactions;
     this.alerts = alerts;
     this.accountHourly = accountHourly;
     this.categoryDaily = categoryDaily;
     this.topAccountsDaily = topAccountsDaily;
     this.deadLetters = deadLetters;
+  }
+
+  /** Every transaction that parsed, timestamped by event time: the history. */
+  public PCollection<Transaction> transactions() {
+    return transactions;
   }
 
   /** One alert per rule per triggering transaction. */
@@ -67,6 +75,7 @@ public final class BankingOutputs implements POutput {
   @Override
   public Map<TupleTag<?>, PValue> expand() {
     return Map.of(
+        new TupleTag<Transaction>("transactions"), transactions,
         new TupleTag<Alert>("alerts"), alerts,
         new TupleTag<AggregateResult>("accountHourly"), accountHourly,
         new TupleTag<AggregateResult>("categoryDaily"), categoryDaily,

@@ -1,0 +1,15 @@
+package dev.tributary.options;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/** Where a pipeline keeps the history of the records it parsed, as a partitioned Parquet table. */
+public interface HistoryOptions extends PipelineOptions {
+  @Description("If set, write every parsed record as Parquet under this folder (local or hdfs://, then with"
+      + " --hdfsConfiguration) in Hive-style partitions year=/month=/day=/hour= by event time.")
+  @Default.String("")
+  String getHistoryOutput();
+
+  void setHistoryOutput(String value);
+}

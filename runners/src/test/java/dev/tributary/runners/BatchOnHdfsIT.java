@@ -1,0 +1,80 @@
+package dev.tributary.runners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tributary.infra.HdfsExtension;
+import dev.tributary.io.ReadParquet;
+import dev.tributary.io.WriteParquetPartitioned;
+import dev.tributary.pipelines.FraudDetectionPipeline;
+import dev.tributary.testdata.BankingGenerator;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The batch fraud pipeline on Spark with everything on a real HDFS: the generator writes the
+ * sample there, the pipeline reads it from there and writes its outputs and the Parquet history
+ * back there.
+ */
+@Tag("integration")
+class BatchOnHdfsIT {
+  @RegisterExtension static final HdfsExtension HDFS = new HdfsExtension();
+
+  @Test
+  void sparkReadsAndWritesHdfsAndKeepsTheHistoryAsPartitionedParquet() throws IOException {
+    BankingGenerator.Output sample = BankingGenerator.generate(new BankingGenerator.Settings());
+    String landing = HDFS.uri() + "/landing/banking";
+    BankingGenerator.write(sample, landing);
+
+    String out = HDFS.uri() + "/out/fraud";
+    String history = HDFS.uri() + "/warehouse/transactions";
+    FraudDetectionPipeline.Summary summary =
+        FraudDetectionPipeline.run(
+            new String[] {
+              "--runner=SparkRunner", "--sparkMaster=local[2]", "--hdfsConfiguration=" + HDFS.beamConfiguration(),
+              "--input=" + landing + "/" + BankingGenerator.TRANSACTIONS_FILE,
+              "--accounts=" + landing + "/" + BankingGenerator.ACCOUNTS_FILE,
+              "--output=" + out, "--historyOutput=" + history
+            });
+
+    assertEquals(sample.transactionLines().size(), summary.read());
+    assertEquals(sample.groundTruth().size(), summary.alerts());
+    assertEquals(sample.groundTruth().size(), linesUnder(out + "/" + FraudDetectionPipeline.ALERTS + "/*.jsonl"));
+    assertEquals(summary.deadLetters(), linesUnder(out + "/" + FraudDetectionPipeline.DEAD_LETTERS + "/*.jsonl"));
+
+    Set<String> expectedPartitions = new TreeSet<>();
+    for (String line : sample.transactionLines()) {
+      if (line.startsWith("{\"id\":\"tx-")) {
+        String time = line.replaceAll(".*\"eventTime\":\"([^\"]+)\".*", "$1");
+        expectedPartitions.add(WriteParquetPartitioned.partitionOf(new org.joda.time.Instant(Instant.parse(time).toEpochMilli())));
+      }
+    }
+    Set<String> partitions = new TreeSet<>();
+    for (MatchResult.Metadata file : FileSystems.match(ReadParquet.allPartitions(history)).metadata()) {
+      String path = file.resourceId().toString();
+      partitions.add(path.substring(history.length() + 1, path.lastIndexOf('/')));
+    }
+    assertEquals(expectedPartitions, partitions);
+    System.out.printf("[spark on hdfs] read %d, parsed %d, dead letters %d, alerts %d, history in %d hourly partitions%n",
+        summary.read(), summary.parsed(), summary.deadLetters(), summary.alerts(), partitions.size());
+  }
+
+  private static long linesUnder(String pattern) throws IOException {
+    long lines = 0;
+    for (MatchResult.Metadata file : FileSystems.match(pattern).metadata()) {
+      try (BufferedReader reader = new BufferedReader(Channels.newReader(FileSystems.open(file.resourceId()), StandardCharsets.UTF_8))) {
+        lines += reader.lines().count();
+      }
+    }
+    return lines;
+  }
+}
