@@ -69,6 +69,9 @@ public final class KafkaServerMain {
     props.put("transaction.state.log.min.isr", "1");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "true");
+    // Producers stamp messages with their event time; time-based retention would measure that and
+    // delete a replay of old events at once. Keep data by size only.
+    props.put("log.retention.ms", "-1");
     Path config = dataDir.resolve("server.properties");
     try (Writer out = Files.newBufferedWriter(config)) {
       props.store(out, "written by Tributary's KafkaServerMain");
