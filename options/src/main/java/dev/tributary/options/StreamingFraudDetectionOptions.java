@@ -6,7 +6,8 @@ import org.apache.beam.sdk.options.StreamingOptions;
 
 /** All options of the streaming banking fraud-detection pipeline. */
 public interface StreamingFraudDetectionOptions
-    extends StreamingOptions, AccountReferenceOptions, KafkaOptions, ElasticsearchOptions, FraudRuleOptions, EventTimeOptions {
+    extends StreamingOptions, AccountReferenceOptions, KafkaOptions, ElasticsearchOptions, FraudRuleOptions, EventTimeOptions,
+        RankingOptions {
   @Description("Kafka topic of banking transactions, one JSON object per message.")
   @Default.String("banking-transactions")
   String getInputTopic();
@@ -25,9 +26,4 @@ public interface StreamingFraudDetectionOptions
 
   void setDeadLetterTopic(String value);
 
-  @Description("How many accounts to rank per UTC day by their total amount.")
-  @Default.Integer(10)
-  int getTopK();
-
-  void setTopK(int value);
 }

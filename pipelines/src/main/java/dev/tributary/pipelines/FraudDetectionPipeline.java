@@ -14,6 +14,7 @@ import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.FraudDetectionOptions;
 import dev.tributary.options.FraudRuleOptions;
 import dev.tributary.options.OptionValues;
+import dev.tributary.options.RankingOptions;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.RawRecord;
 import java.io.PrintStream;
@@ -96,14 +97,7 @@ public final class FraudDetectionPipeline {
     PCollection<RawRecord> transactions = pipeline.apply("Read transactions", ReadLines.from(options.getInput()));
     PCollection<RawRecord> accounts = pipeline.apply("Read accounts", ReadLines.from(options.getAccounts()));
 
-    BankingOutputs outputs =
-        transactions.apply(
-            "Analyse transactions",
-            BankingFraudAnalysis.withAccounts(
-                accounts,
-                thresholds(options),
-                options.getTopK(),
-                OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery())));
+    BankingOutputs outputs = transactions.apply("Analyse transactions", analysis(accounts, options));
 
     String out = options.getOutput();
     outputs.alerts().apply("Write alerts", WriteJsonLines.to(out + "/" + ALERTS));
@@ -116,6 +110,14 @@ public final class FraudDetectionPipeline {
           .apply("Write history", WriteParquetPartitioned.to(options.getHistoryOutput(), (Transaction tx) -> tx.eventTime));
     }
     return outputs;
+  }
+
+  /** The banking analysis the options ask for, against the given account records. */
+  public static <O extends FraudRuleOptions & EventTimeOptions & RankingOptions> BankingFraudAnalysis analysis(
+      PCollection<RawRecord> accounts, O options) {
+    return BankingFraudAnalysis.withAccounts(
+        accounts, thresholds(options), options.getTopK(),
+        OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery()));
   }
 
   /** The rule thresholds the options ask for; a malformed value fails here, before anything runs. */

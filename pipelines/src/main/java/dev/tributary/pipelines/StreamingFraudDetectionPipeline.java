@@ -80,14 +80,7 @@ public final class StreamingFraudDetectionPipeline {
                 .withMaxOutOfOrder(OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder())));
     PCollection<RawRecord> accounts = pipeline.apply("Read accounts", ReadLines.from(options.getAccounts()));
 
-    BankingOutputs outputs =
-        transactions.apply(
-            "Analyse transactions",
-            BankingFraudAnalysis.withAccounts(
-                accounts,
-                FraudDetectionPipeline.thresholds(options),
-                options.getTopK(),
-                OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery())));
+    BankingOutputs outputs = transactions.apply("Analyse transactions", FraudDetectionPipeline.analysis(accounts, options));
 
     String url = options.getElasticsearchUrl();
     String version = "_" + options.getIndexVersion();

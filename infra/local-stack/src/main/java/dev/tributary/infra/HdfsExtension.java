@@ -1,40 +1,23 @@
 package dev.tributary.infra;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import java.nio.file.Path;
 
-/**
- * A real HDFS for a test class: started once before its tests, on a free port with a fresh data
- * directory, and stopped after. Use as a static {@code @RegisterExtension} field.
- */
-public final class HdfsExtension implements BeforeAllCallback, AfterAllCallback {
-  private HdfsServer server;
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    try {
-      server = HdfsServer.start(Files.createTempDirectory("tributary-hdfs"), FreePort.next());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+/** A real HDFS for a test class, on a free port. Use as a static {@code @RegisterExtension} field. */
+public final class HdfsExtension extends ServerExtension<HdfsServer> {
+  public HdfsExtension() {
+    super("hdfs");
   }
 
   @Override
-  public void afterAll(ExtensionContext context) {
-    if (server != null) {
-      server.close();
-    }
+  HdfsServer start(Path dataDir) {
+    return HdfsServer.start(dataDir, FreePort.next());
   }
 
   public String uri() {
-    return server.uri();
+    return server().uri();
   }
 
   public String beamConfiguration() {
-    return server.beamConfiguration();
+    return server().beamConfiguration();
   }
 }
