@@ -15,6 +15,7 @@ import dev.tributary.options.FraudDetectionOptions;
 import dev.tributary.options.FraudRuleOptions;
 import dev.tributary.options.OptionValues;
 import dev.tributary.options.RankingOptions;
+import dev.tributary.options.templates.Template;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.RawRecord;
 import java.io.PrintStream;
@@ -51,6 +52,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Runs on any runner: {@code --runner=DirectRunner} (default), {@code FlinkRunner}, {@code SparkRunner}.
  */
+@Template(
+    name = "Banking_Fraud_Detection_Batch",
+    displayName = "Banking fraud detection (batch)",
+    description = "Reads banking transactions and account reference data from JSON-lines files (local or HDFS), "
+        + "applies the large_amount, velocity and foreign_country rules, and writes alerts, hourly and daily "
+        + "aggregates, the daily top accounts and dead letters as JSON lines, and optionally the parsed "
+        + "transactions as partitioned Parquet.",
+    streaming = false,
+    optionsClass = FraudDetectionOptions.class)
 public final class FraudDetectionPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(FraudDetectionPipeline.class);
 

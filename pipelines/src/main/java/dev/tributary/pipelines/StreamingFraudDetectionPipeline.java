@@ -9,6 +9,7 @@ import dev.tributary.io.WriteElasticsearch;
 import dev.tributary.io.WriteKafka;
 import dev.tributary.options.OptionValues;
 import dev.tributary.options.StreamingFraudDetectionOptions;
+import dev.tributary.options.templates.Template;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
 import java.util.Arrays;
@@ -37,6 +38,14 @@ import org.slf4j.LoggerFactory;
  * <p>Meant for the Flink runner with checkpointing, e.g. {@code --runner=FlinkRunner --streaming=true
  * --checkpointingInterval=10000}.
  */
+@Template(
+    name = "Banking_Fraud_Detection_Streaming",
+    displayName = "Banking fraud detection (streaming, Kafka to Kafka and Elasticsearch)",
+    description = "Reads banking transactions from a Kafka topic, applies the same analysis as the batch template, "
+        + "and writes alerts to a Kafka topic and an Elasticsearch index, views to Elasticsearch and dead letters "
+        + "to a Kafka topic. Runs until cancelled; meant for Flink with checkpointing.",
+    streaming = true,
+    optionsClass = StreamingFraudDetectionOptions.class)
 public final class StreamingFraudDetectionPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingFraudDetectionPipeline.class);
 
