@@ -77,12 +77,16 @@ class StreamingFraudDetectionIT {
               "--elasticsearchUrl=" + ELASTICSEARCH.url(), "--accounts=" + accounts, "--consumerGroup=it-fraud"
             });
     // Every window closes once the partitions are drained (the watermark then moves to the wall
-    // clock): wait until both topics hold what the batch run predicts, then stop the job.
+    // clock): wait until both topics and the index hold what the batch run predicts (the sinks
+    // flush independently), then stop the job.
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (KAFKA.count("fraud-alerts") < expected.size() || KAFKA.count("banking-dead-letters") < batch.deadLetters().size()) {
+    while (KAFKA.count("fraud-alerts") < expected.size()
+        || KAFKA.count("banking-dead-letters") < batch.deadLetters().size()
+        || ELASTICSEARCH.count("fraud_alerts_v1") < expected.size()) {
       assertEquals(PipelineResult.State.RUNNING, job.getState(), "the streaming job stopped early");
-      assertTrue(System.nanoTime() < deadline, "alerts on the topic after 4 minutes: " + KAFKA.count("fraud-alerts")
-          + " of " + expected.size() + "; dead letters " + KAFKA.count("banking-dead-letters") + " of " + batch.deadLetters().size());
+      assertTrue(System.nanoTime() < deadline, "after 4 minutes: alerts on the topic " + KAFKA.count("fraud-alerts")
+          + ", in the index " + ELASTICSEARCH.count("fraud_alerts_v1") + ", of " + expected.size()
+          + "; dead letters " + KAFKA.count("banking-dead-letters") + " of " + batch.deadLetters().size());
       pollInterval();
     }
     job.cancel();

@@ -17,6 +17,10 @@ public final class ElasticsearchExtension extends ServerExtension<ElasticsearchS
     return server().url();
   }
 
+  public long count(String index) {
+    return server().count(index);
+  }
+
   public String search(String index) {
     return server().search(index);
   }

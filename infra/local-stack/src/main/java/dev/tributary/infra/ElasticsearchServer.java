@@ -40,6 +40,17 @@ public final class ElasticsearchServer implements AutoCloseable {
     return request("GET", "/" + index + "/_search?size=10000");
   }
 
+  /** How many documents {@code index} holds, after a refresh; 0 while it does not exist. */
+  public long count(String index) {
+    String exists = request("GET", "/_cat/indices?h=index");
+    if (!exists.lines().map(String::trim).toList().contains(index)) {
+      return 0;
+    }
+    request("POST", "/" + index + "/_refresh");
+    String body = request("GET", "/" + index + "/_count");
+    return Long.parseLong(body.replaceAll("(?s).*\"count\"\\s*:\\s*([0-9]+).*", "$1"));
+  }
+
   /** One HTTP request to the node; fails unless it answers 2xx. */
   public String request(String method, String path) {
     try {
