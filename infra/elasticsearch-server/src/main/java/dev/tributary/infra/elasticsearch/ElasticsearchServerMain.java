@@ -24,6 +24,10 @@ public final class ElasticsearchServerMain {
               settings.put("network.host", "127.0.0.1");
               settings.put("cluster.routing.allocation.disk.threshold_enabled", false);
               settings.put("action.auto_create_index", true);
+              // One node elects itself once and for all: no master election to lose under load.
+              settings.put("discovery.type", "single-node");
+              settings.remove("cluster.initial_master_nodes");
+              settings.remove("discovery.seed_hosts");
             })
         .build(newConfigs().basePath(dataDir.toString()).numOfNode(1).clusterName("tributary").disableESLogger());
     runner.ensureYellow();
