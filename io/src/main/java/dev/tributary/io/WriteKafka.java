@@ -1,19 +1,20 @@
 package dev.tributary.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
-import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ToJson;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.util.RowJson;
+import org.apache.beam.sdk.util.RowJsonUtils;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
-import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.Row;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -22,8 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * records of one key land in one partition, in order.
  */
 public class WriteKafka<T> extends PTransform<PCollection<T>, PDone> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final KafkaConnection kafka;
   private final String topic;
   private final String keyField;
@@ -40,13 +39,12 @@ public class WriteKafka<T> extends PTransform<PCollection<T>, PDone> {
 
   @Override
   public PDone expand(PCollection<T> records) {
-    String field = keyField;
+    Schema schema = records.getSchema();
+    if (!schema.hasField(keyField)) {
+      throw new IllegalArgumentException("records written to " + topic + " have no field '" + keyField + "': " + schema);
+    }
     return records
-        .apply("To JSON", ToJson.of())
-        .apply(
-            "Key by " + keyField,
-            MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.strings()))
-                .via((String json) -> KV.of(fieldOf(json, field), json)))
+        .apply("Key by " + keyField + ", value as JSON", ParDo.of(new ToKeyedJsonFn<>(schema, records.getToRowFunction(), keyField)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply(
             "Write " + topic,
@@ -58,12 +56,29 @@ public class WriteKafka<T> extends PTransform<PCollection<T>, PDone> {
                 .withValueSerializer(StringSerializer.class));
   }
 
-  private static String fieldOf(String json, String field) {
-    try {
-      JsonNode value = JSON.readTree(json).get(field);
-      return value == null || value.isNull() ? null : value.asText();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** One record to (key field, JSON), both read from the record's row: no JSON is parsed back. */
+  private static class ToKeyedJsonFn<T> extends DoFn<T, KV<String, String>> {
+    private final Schema schema;
+    private final SerializableFunction<T, Row> toRow;
+    private final String keyField;
+    private transient ObjectMapper json;
+
+    ToKeyedJsonFn(Schema schema, SerializableFunction<T, Row> toRow, String keyField) {
+      this.schema = schema;
+      this.toRow = toRow;
+      this.keyField = keyField;
+    }
+
+    @Setup
+    public void setup() {
+      json = RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(schema));
+    }
+
+    @ProcessElement
+    public void process(@Element T record, OutputReceiver<KV<String, String>> out) {
+      Row row = toRow.apply(record);
+      Object key = row.getValue(keyField);
+      out.output(KV.of(key == null ? null : key.toString(), RowJsonUtils.rowToJson(json, row)));
     }
   }
 }
