@@ -4,14 +4,12 @@ import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.JsonFields;
 import dev.tributary.transforms.RecordParser;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Instant;
 
 /** Reads one JSON line of the account reference file into an {@link AccountProfile}. */
 public final class AccountProfileParser implements RecordParser<AccountProfile> {
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Set<String> RISK_TIERS = Set.of("LOW", "MEDIUM", "HIGH");
 
   @Override
@@ -19,7 +17,7 @@ public final class AccountProfileParser implements RecordParser<AccountProfile> 
     JsonFields json = JsonFields.of(payload);
     return new AccountProfile(
         json.text("accountId"),
-        json.text("homeCountry", COUNTRY, "an ISO 3166 alpha-2 code (two capital letters)"),
+        json.countryCode("homeCountry"),
         json.oneOf("riskTier", RISK_TIERS),
         json.isoDate("openedOn"));
   }

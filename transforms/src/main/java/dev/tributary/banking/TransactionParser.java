@@ -18,7 +18,6 @@ public final class TransactionParser implements RecordParser<Transaction> {
   static final String MAX_AMOUNT_TEXT = "1000000000.00";
   private static final BigDecimal MAX_AMOUNT = new BigDecimal(MAX_AMOUNT_TEXT);
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
-  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   private static final Set<String> CHANNELS = Set.of("POS", "ONLINE", "ATM");
 
   @Override
@@ -31,7 +30,7 @@ public final class TransactionParser implements RecordParser<Transaction> {
         json.text("currency", CURRENCY, "an ISO 4217 code (three capital letters)"),
         json.text("merchant"),
         json.text("merchantCategory"),
-        json.text("country", COUNTRY, "an ISO 3166 alpha-2 code (two capital letters)"),
+        json.countryCode("country"),
         json.oneOf("channel", CHANNELS),
         json.instant("eventTime"));
   }

@@ -20,6 +20,8 @@ public final class JsonFields {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
+
   private final JsonNode object;
 
   private JsonFields(JsonNode object) {
@@ -70,6 +72,11 @@ public final class JsonFields {
       throw new InvalidRecordException("field '" + field + "' must be " + expected + ", got '" + value + "'");
     }
     return value;
+  }
+
+  /** An ISO 3166 alpha-2 country code, e.g. {@code DE}. */
+  public String countryCode(String field) throws InvalidRecordException {
+    return text(field, COUNTRY_CODE, "an ISO 3166 alpha-2 code (two capital letters)");
   }
 
   /** One of a fixed set of strings. */
