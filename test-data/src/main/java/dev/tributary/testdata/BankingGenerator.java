@@ -3,7 +3,6 @@ package dev.tributary.testdata;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -232,16 +231,17 @@ public final class BankingGenerator {
     return node.toString();
   }
 
+  /** Writes the three files into the local folder {@code dir}, creating it if needed. */
+  public static void write(Output output, Path dir) {
+    write(output, dir.toAbsolutePath().toString());
+  }
+
   /**
    * Writes the three files into {@code location}: a local folder, or a folder on any file system
    * Beam has registered, e.g. {@code hdfs://127.0.0.1:8020/landing/banking} (for hdfs://, the
    * file system's address is taken from the location itself).
    */
   public static void write(Output output, String location) {
-    if (!location.contains("://")) {
-      write(output, Path.of(location));
-      return;
-    }
     if (location.startsWith("hdfs://")) {
       java.net.URI uri = java.net.URI.create(location);
       FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.fromArgs(
@@ -274,27 +274,6 @@ public final class BankingGenerator {
       truth.add(node.toString());
     }
     return truth;
-  }
-
-  /** Writes the three files into the local folder {@code dir}. */
-  public static void write(Output output, Path dir) {
-    try {
-      Files.createDirectories(dir);
-      writeLines(dir.resolve(TRANSACTIONS_FILE), output.transactionLines());
-      writeLines(dir.resolve(ACCOUNTS_FILE), output.accountLines());
-      writeLines(dir.resolve(GROUND_TRUTH_FILE), groundTruthLines(output));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeLines(Path file, List<String> lines) throws IOException {
-    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      for (String line : lines) {
-        out.write(line);
-        out.write('\n');
-      }
-    }
   }
 
   /** Reads the ground truth written by {@link #write}. */
