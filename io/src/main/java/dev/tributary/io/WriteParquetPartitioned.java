@@ -54,7 +54,7 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
     Schema schema = records.getSchema();
     org.apache.avro.Schema avroSchema = ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE);
     return records
-        .apply("With partition", ParDo.of(new ToPartitionedAvroFn<>(schema, records.getToRowFunction(), eventTimeOf)))
+        .apply("With partition", ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), records.getToRowFunction(), eventTimeOf)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(GenericRecord.class, avroSchema)))
         .apply(
             "Write Parquet",
@@ -67,17 +67,16 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
   }
 
   private static class ToPartitionedAvroFn<T> extends DoFn<T, KV<String, GenericRecord>> {
-    private final Schema schema;
     private final SerializableFunction<T, Row> toRow;
     private final SerializableFunction<T, Instant> eventTimeOf;
     private final String avroSchemaJson;
     private transient org.apache.avro.Schema avroSchema;
 
-    ToPartitionedAvroFn(Schema schema, SerializableFunction<T, Row> toRow, SerializableFunction<T, Instant> eventTimeOf) {
-      this.schema = schema;
+    /** {@code avroSchemaJson}: Avro schemas are not serializable, their JSON is. */
+    ToPartitionedAvroFn(String avroSchemaJson, SerializableFunction<T, Row> toRow, SerializableFunction<T, Instant> eventTimeOf) {
+      this.avroSchemaJson = avroSchemaJson;
       this.toRow = toRow;
       this.eventTimeOf = eventTimeOf;
-      this.avroSchemaJson = ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE).toString();
     }
 
     @Setup
