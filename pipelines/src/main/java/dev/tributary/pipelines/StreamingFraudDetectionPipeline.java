@@ -72,16 +72,15 @@ public final class StreamingFraudDetectionPipeline {
     options.setStreaming(true);
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, options);
-    KafkaConnection kafka = KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
-    LOG.info("Streaming fraud detection on {}: {} topic {} -> {} and {} index fraud_alerts_{}; {}",
-        options.getRunner().getSimpleName(), kafka, options.getInputTopic(), options.getAlertsTopic(),
-        options.getElasticsearchUrl(), options.getIndexVersion(), FraudDetectionPipeline.thresholds(options));
     return pipeline.run();
   }
 
   /** Adds the whole streaming job to {@code pipeline}: Kafka in, analysis, Kafka and Elasticsearch out. */
   public static BankingOutputs buildPipeline(Pipeline pipeline, StreamingFraudDetectionOptions options) {
     KafkaConnection kafka = KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    LOG.info("Streaming fraud detection on {}: {} topic {} -> {} and {} index fraud_alerts_{}; {}",
+        options.getRunner().getSimpleName(), kafka, options.getInputTopic(), options.getAlertsTopic(),
+        options.getElasticsearchUrl(), options.getIndexVersion(), FraudDetectionPipeline.thresholds(options));
     PCollection<RawRecord> transactions =
         pipeline.apply(
             "Read transactions",
