@@ -163,10 +163,15 @@ public final class FraudDetectionPipeline {
       return alertsByRule.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** A local folder as an absolute path; a URI such as {@code hdfs://...} as given. */
+    private static String displayed(String location) {
+      return location.contains("://") ? location : Path.of(location).toAbsolutePath().toString();
+    }
+
     /** Prints where the outputs are and what the counters say. */
     public void print(PrintStream out) {
       out.println();
-      out.println("Fraud detection finished in " + millis / 1000.0 + " s. Outputs in " + Path.of(output).toAbsolutePath() + ":");
+      out.println("Fraud detection finished in " + millis / 1000.0 + " s. Outputs in " + displayed(output) + ":");
       for (String folder : List.of(ALERTS, ACCOUNT_HOURLY, CATEGORY_DAILY, TOP_ACCOUNTS_DAILY, DEAD_LETTERS)) {
         out.println("  " + folder + "/");
       }

@@ -7,10 +7,7 @@ import dev.tributary.io.ReadParquet;
 import dev.tributary.io.WriteParquetPartitioned;
 import dev.tributary.pipelines.FraudDetectionPipeline;
 import dev.tributary.testdata.BankingGenerator;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,8 +45,8 @@ class BatchOnHdfsIT {
 
     assertEquals(sample.transactionLines().size(), summary.read());
     assertEquals(sample.groundTruth().size(), summary.alerts());
-    assertEquals(sample.groundTruth().size(), linesUnder(out + "/" + FraudDetectionPipeline.ALERTS + "/*.jsonl"));
-    assertEquals(summary.deadLetters(), linesUnder(out + "/" + FraudDetectionPipeline.DEAD_LETTERS + "/*.jsonl"));
+    assertEquals(sample.groundTruth().size(), OutputFiles.lines(out + "/" + FraudDetectionPipeline.ALERTS + "/*.jsonl").size());
+    assertEquals(summary.deadLetters(), OutputFiles.lines(out + "/" + FraudDetectionPipeline.DEAD_LETTERS + "/*.jsonl").size());
 
     Set<String> expectedPartitions = new TreeSet<>();
     for (String line : sample.transactionLines()) {
@@ -66,15 +63,5 @@ class BatchOnHdfsIT {
     assertEquals(expectedPartitions, partitions);
     System.out.printf("[spark on hdfs] read %d, parsed %d, dead letters %d, alerts %d, history in %d hourly partitions%n",
         summary.read(), summary.parsed(), summary.deadLetters(), summary.alerts(), partitions.size());
-  }
-
-  private static long linesUnder(String pattern) throws IOException {
-    long lines = 0;
-    for (MatchResult.Metadata file : FileSystems.match(pattern).metadata()) {
-      try (BufferedReader reader = new BufferedReader(Channels.newReader(FileSystems.open(file.resourceId()), StandardCharsets.UTF_8))) {
-        lines += reader.lines().count();
-      }
-    }
-    return lines;
   }
 }

@@ -25,12 +25,14 @@ public final class ServerProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Map<String, String> ready;
+  private final Path logFile;
   private final Thread stopOnExit;
 
-  private ServerProcess(String name, Process process, Map<String, String> ready) {
+  private ServerProcess(String name, Process process, Map<String, String> ready, Path logFile) {
     this.name = name;
     this.process = process;
     this.ready = ready;
+    this.logFile = logFile;
     this.stopOnExit = new Thread(this::stop, "stop-" + name);
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
@@ -61,7 +63,7 @@ public final class ServerProcess implements AutoCloseable {
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
       Map<String, String> ready = awaitReady(name, process, logFile, timeout);
       LOG.info("{} ready: {}", name, ready);
-      return new ServerProcess(name, process, ready);
+      return new ServerProcess(name, process, ready, logFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -101,6 +103,17 @@ public final class ServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The lines of the server's output that start with {@code prefix}, in order. */
+  public List<String> linesStartingWith(String prefix) {
+    List<String> lines = new ArrayList<>();
+    for (String line : read(logFile).split("\n")) {
+      if (line.startsWith(prefix)) {
+        lines.add(line);
+      }
+    }
+    return lines;
   }
 
   /** What the server said when it became ready, e.g. {@code bootstrap -> 127.0.0.1:9092}. */

@@ -1,0 +1,36 @@
+package dev.tributary.infra;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A standalone Flink cluster for a test class, on free ports. Use as a static {@code @RegisterExtension} field. */
+public final class FlinkClusterExtension extends ServerExtension<FlinkCluster> {
+  private final int slots;
+
+  /** A cluster whose one TaskManager has {@code slots} slots. */
+  public FlinkClusterExtension(int slots) {
+    super("flink-cluster");
+    this.slots = slots;
+  }
+
+  @Override
+  FlinkCluster start(Path dataDir) {
+    return FlinkCluster.start(dataDir, FreePort.next(), FreePort.next(), slots);
+  }
+
+  public String master() {
+    return server().master();
+  }
+
+  public List<FlinkCluster.Job> jobs() {
+    return server().jobs();
+  }
+
+  public void cancel(String id) {
+    server().cancel(id);
+  }
+
+  public String state(String id) {
+    return server().state(id);
+  }
+}

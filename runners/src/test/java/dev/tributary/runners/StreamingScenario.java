@@ -1,0 +1,201 @@
+package dev.tributary.runners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.banking.BankingModel;
+import dev.tributary.banking.FraudThresholds;
+import dev.tributary.fraud.Alert;
+import dev.tributary.infra.ElasticsearchExtension;
+import dev.tributary.infra.KafkaExtension;
+import dev.tributary.testdata.BankingGenerator;
+import dev.tributary.testdata.KafkaReplay;
+import dev.tributary.transforms.RawRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The streaming fraud job's end-to-end check, whatever runs the job: a day of generated
+ * transactions goes into a Kafka topic with three partitions, and once the job has consumed it the
+ * alerts on the alerts topic and in the index must be exactly the alerts the plain-Java model finds
+ * over the same events (no loss, no duplicates), and the dead letters must all be there.
+ */
+final class StreamingScenario {
+  static final String INPUT_TOPIC = "banking-transactions";
+  static final String ALERTS_TOPIC = "fraud-alerts";
+  static final String DEAD_LETTERS_TOPIC = "banking-dead-letters";
+  static final String ALERTS_INDEX = "fraud_alerts_v1";
+  private static final int PARTITIONS = 3;
+  private static final String FLUSH_TIME = "2026-03-03T06:00:00Z";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+  private final KafkaExtension kafka;
+  private final ElasticsearchExtension elasticsearch;
+  private final Path accounts;
+  private final Set<String> expectedAlerts;
+  private final int expectedDeadLetters;
+  private final long sent;
+
+  private StreamingScenario(KafkaExtension kafka, ElasticsearchExtension elasticsearch, Path accounts,
+      Set<String> expectedAlerts, int expectedDeadLetters, long sent) {
+    this.kafka = kafka;
+    this.elasticsearch = elasticsearch;
+    this.accounts = accounts;
+    this.expectedAlerts = expectedAlerts;
+    this.expectedDeadLetters = expectedDeadLetters;
+    this.sent = sent;
+  }
+
+  /**
+   * Generates the day, writes its accounts file into {@code dir}, computes the expected alerts
+   * with the model, and sends every transaction to the input topic, before any job starts.
+   */
+  static StreamingScenario sendDay(Path dir, KafkaExtension kafka, ElasticsearchExtension elasticsearch) throws IOException {
+    BankingGenerator.Settings settings = new BankingGenerator.Settings();
+    settings.seed = 21;
+    settings.accounts = 60;
+    settings.days = 1;
+    settings.burstsPerAccountDay = 0.3;
+    settings.largeAmountShare = 0.02;
+    settings.foreignShare = 0.02;
+    settings.malformedShare = 0.02;
+    BankingGenerator.Output data = BankingGenerator.generate(settings);
+    Path accounts = dir.resolve("accounts.jsonl");
+    Files.write(accounts, data.accountLines());
+    // After the day's events, one later transaction per partition moves every partition's
+    // watermark past the day's windows, so that they close without waiting for Kafka to notice
+    // idle partitions. They belong to an unknown account and raise nothing; the model sees them too.
+    List<String> flush = new ArrayList<>();
+    for (int partition = 0; partition < PARTITIONS; partition++) {
+      flush.add("{\"id\":\"flush-" + partition + "\",\"accountId\":\"flush-" + partition + "\",\"amount\":1.00,"
+          + "\"currency\":\"EUR\",\"merchant\":\"m\",\"merchantCategory\":\"grocery\",\"country\":\"DE\","
+          + "\"channel\":\"POS\",\"eventTime\":\"" + FLUSH_TIME + "\"}");
+    }
+    List<String> events = new ArrayList<>(data.transactionLines());
+    events.addAll(flush);
+    BankingModel.Result batch =
+        new BankingModel(FraudThresholds.DEFAULTS, 10)
+            .run(RawRecord.ofLines("tx", events), RawRecord.ofLines("accounts", data.accountLines()));
+    Set<String> expected = new TreeSet<>();
+    for (Alert alert : batch.alerts()) {
+      expected.add(describe(alert));
+    }
+    assertTrue(expected.size() > 20, "the data must raise a good number of alerts, got " + expected.size());
+
+    kafka.createTopic(INPUT_TOPIC, PARTITIONS);
+    long sent = KafkaReplay.send(kafka.bootstrapServers(), INPUT_TOPIC, data.transactionLines(), 0, 0, Duration.ZERO);
+    assertEquals(data.transactionLines().size(), sent);
+    List<ProducerRecord<String, String>> flushRecords = new ArrayList<>();
+    for (int partition = 0; partition < PARTITIONS; partition++) {
+      flushRecords.add(new ProducerRecord<>(INPUT_TOPIC, partition, Instant.parse(FLUSH_TIME).toEpochMilli(),
+          "flush-" + partition, flush.get(partition)));
+    }
+    kafka.produce(flushRecords);
+    return new StreamingScenario(kafka, elasticsearch, accounts, expected, batch.deadLetters().size(), sent + flushRecords.size());
+  }
+
+  /** The pipeline arguments that connect a job to this scenario's Kafka, Elasticsearch and accounts file. */
+  List<String> pipelineArgs() {
+    return List.of("--bootstrapServers=" + kafka.bootstrapServers(), "--elasticsearchUrl=" + elasticsearch.url(),
+        "--accounts=" + accounts, "--inputTopic=" + INPUT_TOPIC, "--alertsTopic=" + ALERTS_TOPIC,
+        "--deadLetterTopic=" + DEAD_LETTERS_TOPIC);
+  }
+
+  /** Something that says whether the job is still running, and why not. */
+  interface JobState {
+    /** {@code null} while the job runs; otherwise what it is instead. */
+    String notRunning();
+  }
+
+  /**
+   * Waits until both topics and the index hold what the model predicts (the sinks flush
+   * independently), failing at once if the job stops and after {@code timeout} with what is missing.
+   */
+  void awaitOutputs(JobState job, Duration timeout) throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (kafka.count(ALERTS_TOPIC) < expectedAlerts.size()
+        || kafka.count(DEAD_LETTERS_TOPIC) < expectedDeadLetters
+        || elasticsearch.count(ALERTS_INDEX) < expectedAlerts.size()) {
+      String notRunning = job.notRunning();
+      if (notRunning != null) {
+        throw new AssertionError("the streaming job stopped early: " + notRunning);
+      }
+      if (System.nanoTime() > deadline) {
+        Set<String> missing = new TreeSet<>(expectedAlerts);
+        for (ConsumerRecord<String, String> record : kafka.readAll(ALERTS_TOPIC)) {
+          missing.remove(describe(JSON.readTree(record.value())));
+        }
+        throw new AssertionError("after " + timeout + ": alerts on the topic " + kafka.count(ALERTS_TOPIC)
+            + ", in the index " + elasticsearch.count(ALERTS_INDEX) + ", of " + expectedAlerts.size()
+            + "; dead letters " + kafka.count(DEAD_LETTERS_TOPIC) + " of " + expectedDeadLetters
+            + "; missing on the topic: " + missing);
+      }
+      pollInterval();
+    }
+  }
+
+  /** Checks the topics and the index against the model, exactly; returns a one-line summary. */
+  String verifyOutputs() throws IOException {
+    List<String> topicAlerts = new ArrayList<>();
+    for (ConsumerRecord<String, String> record : kafka.readAll(ALERTS_TOPIC)) {
+      JsonNode alert = JSON.readTree(record.value());
+      assertEquals(alert.get("accountId").asText(), record.key());
+      topicAlerts.add(describe(alert));
+    }
+    assertEquals(expectedAlerts.size(), topicAlerts.size(), "no alert lost or duplicated on the topic");
+    assertEquals(expectedAlerts, new TreeSet<>(topicAlerts));
+
+    JsonNode hits = JSON.readTree(elasticsearch.search(ALERTS_INDEX)).get("hits");
+    assertEquals(expectedAlerts.size(), hits.get("total").get("value").asInt(), "one document per alert in the index");
+    Set<String> indexed = new TreeSet<>();
+    for (JsonNode hit : hits.get("hits")) {
+      assertEquals(hit.get("_source").get("id").asText(), hit.get("_id").asText());
+      indexed.add(describe(hit.get("_source")));
+    }
+    assertEquals(expectedAlerts, indexed);
+
+    List<ConsumerRecord<String, String>> deadLetters = kafka.readAll(DEAD_LETTERS_TOPIC);
+    assertEquals(expectedDeadLetters, deadLetters.size());
+    for (ConsumerRecord<String, String> letter : deadLetters) {
+      String source = JSON.readTree(letter.value()).get("source").asText();
+      assertTrue(source.matches("kafka:" + INPUT_TOPIC + "/[0-2]@\\d+"), source);
+    }
+    return String.format("sent %d, alerts %d on topic, %d in index, dead letters %d; batch alerts %d",
+        sent, topicAlerts.size(), indexed.size(), deadLetters.size(), expectedAlerts.size());
+  }
+
+  /** The pause between two looks at the topics; the loop's condition is what waits. */
+  private static void pollInterval() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String describe(Alert a) {
+    return String.join("|", a.id, a.rule, a.accountId, String.join(",", a.transactionIds), a.amount.stripTrailingZeros().toPlainString(),
+        a.windowStart.toString(), a.windowEnd.toString(), a.severity, a.detectionTime.toString());
+  }
+
+  private static String describe(JsonNode a) {
+    List<String> ids = new ArrayList<>();
+    a.get("transactionIds").forEach(id -> ids.add(id.asText()));
+    return String.join("|", a.get("id").asText(), a.get("rule").asText(), a.get("accountId").asText(), String.join(",", ids),
+        a.get("amount").decimalValue().stripTrailingZeros().toPlainString(), a.get("windowStart").asText(), a.get("windowEnd").asText(),
+        a.get("severity").asText(), a.get("detectionTime").asText());
+  }
+}
