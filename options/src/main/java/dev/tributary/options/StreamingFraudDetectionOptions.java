@@ -31,4 +31,10 @@ public interface StreamingFraudDetectionOptions
 
   void setDeadLetterTopic(String value);
 
+  @Description("Wait for the job to end. Set to false to return once it is submitted: with Flink's "
+      + "--attachedMode=false the job keeps running on the cluster, to be cancelled there.")
+  @Default.Boolean(true)
+  boolean getWaitUntilFinish();
+
+  void setWaitUntilFinish(boolean value);
 }

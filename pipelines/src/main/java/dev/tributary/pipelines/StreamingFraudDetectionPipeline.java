@@ -58,7 +58,11 @@ public final class StreamingFraudDetectionPipeline {
       return;
     }
     PipelineResult result = start(args);
-    LOG.info("Streaming fraud detection ended: {}", result.waitUntilFinish());
+    if (PipelineOptionsFactory.fromArgs(args).as(StreamingFraudDetectionOptions.class).getWaitUntilFinish()) {
+      LOG.info("Streaming fraud detection ended: {}", result.waitUntilFinish());
+    } else {
+      LOG.info("Streaming fraud detection submitted; state {}. Not waiting for it to end (--waitUntilFinish=false).", result.getState());
+    }
   }
 
   /**

@@ -54,7 +54,6 @@ class SparkOnYarnClusterIT {
     command.addAll(List.of(
         "-Xmx1g", "-cp", YARN.confDir() + java.io.File.pathSeparator + jar,
         "org.apache.spark.deploy.SparkSubmit", "--master", "yarn", "--deploy-mode", "client",
-        "--name", "tributary-fraud-on-yarn",
         // The executors and the application master load Spark and the pipeline from the one jar.
         "--conf", "spark.yarn.jars=" + jar, "--conf", "spark.yarn.am.memory=512m",
         "--conf", "spark.executor.memory=512m", "--conf", "spark.executor.instances=1", "--conf", "spark.executor.cores=2",
@@ -62,7 +61,7 @@ class SparkOnYarnClusterIT {
         "--conf", "spark.yarn.appMasterEnv.SPARK_LOCAL_IP=127.0.0.1", "--conf", "spark.executorEnv.SPARK_LOCAL_IP=127.0.0.1",
         "--conf", "spark.ui.enabled=false",
         "--class", FraudDetectionPipeline.class.getName(), jar.toString(),
-        "--runner=SparkRunner", "--sparkMaster=yarn", "--filesToStage=" + jar,
+        "--runner=SparkRunner", "--sparkMaster=yarn", "--filesToStage=" + jar, "--appName=tributary-fraud-on-yarn",
         "--hdfsConfiguration=" + YARN.beamConfiguration(),
         "--input=" + landing + "/" + BankingGenerator.TRANSACTIONS_FILE,
         "--accounts=" + landing + "/" + BankingGenerator.ACCOUNTS_FILE,
@@ -73,7 +72,13 @@ class SparkOnYarnClusterIT {
         log, Duration.ofMinutes(6));
     assertEquals(0, exit, "spark-submit failed; see " + log + ":\n" + tail(log));
 
+    // The application ends on YARN once its master has unregistered, a moment after the driver exits.
     List<String> applications = YARN.endedApplications();
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (applications.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      applications = YARN.endedApplications();
+    }
     assertEquals(1, applications.size(), "one application ran on YARN: " + applications);
     assertTrue(applications.get(0).contains("state=FINISHED final=SUCCEEDED name=tributary-fraud-on-yarn"), applications.get(0));
 
