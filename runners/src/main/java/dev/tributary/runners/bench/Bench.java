@@ -1,0 +1,241 @@
+package dev.tributary.runners.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The benchmark: the batch fraud job over one generated data set on every engine (plain Java,
+ * native Spark, Beam on Spark, Flink and Direct), each in its own JVM, one table per size; then,
+ * with {@code --streaming}, end-to-end latency of the streaming job on Flink fed from Kafka at a
+ * fixed rate. Results go to {@code <out>/results.json} and {@code <out>/results.md}.
+ *
+ * <pre>
+ * mvn -Pbench exec:exec -pl runners -Dbench.args="--sizes=100000,1000000 --streaming"
+ * </pre>
+ */
+public final class Bench {
+  private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The Direct runner is a testing runner: by default it runs only on data sets up to this size. */
+  private static final long DIRECT_MAX_DEFAULT = 200_000;
+
+  /** The bench's settings, from {@code --name=value} arguments. */
+  static final class Settings {
+    List<Long> sizes = List.of(1_000_000L);
+    List<String> engines = List.of("plain-java", "spark-native", "beam-spark", "beam-flink", "beam-direct");
+    /** False when --engines was given: then every named engine runs at every size. */
+    boolean defaultEngines = true;
+    int cores = Runtime.getRuntime().availableProcessors();
+    long seed = 7;
+    String heap = "6g";
+    Path out = Path.of("target/bench");
+    boolean batch = true;
+    boolean streaming = false;
+    int rate = 10_000;
+    int durationSeconds = 60;
+    long checkpointMs = 10_000;
+    String flinkArgs = "";
+
+    static Settings parse(String[] args) {
+      Settings s = new Settings();
+      for (String arg : args) {
+        String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+        String value = kv.length > 1 ? kv[1] : "true";
+        switch (kv[0]) {
+          case "events", "sizes" -> s.sizes = longs(value);
+          case "engines" -> {
+            s.engines = List.of(value.split(","));
+            s.defaultEngines = false;
+          }
+          case "cores" -> s.cores = Integer.parseInt(value);
+          case "seed" -> s.seed = Long.parseLong(value);
+          case "heap" -> s.heap = value;
+          case "out" -> s.out = Path.of(value);
+          case "streaming" -> s.streaming = Boolean.parseBoolean(value);
+          case "batch" -> s.batch = Boolean.parseBoolean(value);
+          case "rate" -> s.rate = Integer.parseInt(value);
+          case "duration" -> s.durationSeconds = Integer.parseInt(value);
+          case "checkpointMs" -> s.checkpointMs = Long.parseLong(value);
+          case "flinkArgs" -> s.flinkArgs = value;
+          case "help" -> {
+            usage();
+            System.exit(0);
+          }
+          default -> {
+            System.err.println("unknown option " + arg);
+            usage();
+            System.exit(2);
+          }
+        }
+      }
+      s.engines.forEach(BatchRun.Engine::of);
+      return s;
+    }
+
+    private static List<Long> longs(String csv) {
+      List<Long> values = new ArrayList<>();
+      for (String v : csv.split(",")) {
+        values.add(Long.parseLong(v.trim().replace("_", "")));
+      }
+      return values;
+    }
+
+    static void usage() {
+      System.out.println(String.join("\n",
+          "Bench: the batch fraud job on every engine, and streaming latency on Flink.",
+          "  --sizes=N[,N...]    events per data set (default 1000000; --events is the same)",
+          "  --engines=a,b       of plain-java, spark-native, beam-spark, beam-flink, beam-direct",
+          "                      (default: all, beam-direct only up to 200000 events)",
+          "  --cores=C           cores the parallel engines use (default: all, here " + Runtime.getRuntime().availableProcessors() + ")",
+          "  --heap=6g           -Xmx of each engine's JVM",
+          "  --seed=7            the generator's seed",
+          "  --out=target/bench  data sets, outputs, logs and results",
+          "  --batch=false       skip the batch table",
+          "  --streaming         also measure streaming latency on Flink (Kafka and Elasticsearch started here)",
+          "  --rate=10000        streaming: events per second",
+          "  --duration=60       streaming: seconds of feed",
+          "  --checkpointMs=10000  streaming: Flink's checkpointing interval",
+          "  --flinkArgs=\"--a=b --c=d\"  streaming: more pipeline options for the Flink job"));
+    }
+  }
+
+  private Bench() {}
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.parse(args);
+    Files.createDirectories(settings.out);
+    ObjectNode results = JSON.createObjectNode();
+    results.put("startedAt", Instant.now().toString());
+    results.set("machine", machine(settings));
+    StringBuilder markdown = new StringBuilder();
+    if (settings.batch) {
+      ArrayNode batch = results.putArray("batch");
+      for (long size : settings.sizes) {
+        List<JsonNode> rows = batchTable(settings, size);
+        rows.forEach(batch::add);
+        String table = BenchTables.batch(rows, settings.cores);
+        System.out.println();
+        System.out.println(table);
+        markdown.append(table).append('\n');
+      }
+    }
+    if (settings.streaming) {
+      ObjectNode streaming = StreamingLatencyBench.run(settings);
+      results.set("streaming", streaming);
+      String table = BenchTables.streaming(streaming);
+      System.out.println();
+      System.out.println(table);
+      markdown.append(table).append('\n');
+    }
+    Files.writeString(settings.out.resolve("results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    Files.writeString(settings.out.resolve("results.md"), BenchTables.machine(results.get("machine")) + "\n" + markdown);
+    LOG.info("Results in {} and {}", settings.out.resolve("results.json"), settings.out.resolve("results.md"));
+    List<String> problems = BenchTables.disagreements(results);
+    if (!problems.isEmpty()) {
+      problems.forEach(p -> LOG.error("{}", p));
+      System.exit(1);
+    }
+  }
+
+  /** Runs every engine over the data set of {@code size} events, each in its own JVM. */
+  private static List<JsonNode> batchTable(Settings settings, long size) throws IOException, InterruptedException {
+    Path data = BenchData.prepare(settings.out, size, settings.seed);
+    List<JsonNode> rows = new ArrayList<>();
+    for (String engine : settings.engines) {
+      if (engine.equals("beam-direct") && settings.defaultEngines && size > DIRECT_MAX_DEFAULT) {
+        LOG.info("Skipping beam-direct at {} events (about 600 events/s here): name it in --engines to run it", size);
+        continue;
+      }
+      Path out = settings.out.resolve("out-" + size + "-" + engine);
+      deleteRecursively(out);
+      Path log = settings.out.resolve("log-" + size + "-" + engine + ".txt");
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(inheritedJvmFlags());
+      command.add("-Xmx" + settings.heap);
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), BatchRun.class.getName(),
+          engine, data.toString(), out.toString(), String.valueOf(settings.cores)));
+      LOG.info("{} over {} events (log: {})", engine, BenchData.size(data), log);
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!process.waitFor(2, TimeUnit.HOURS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(engine + " did not finish within 2 hours; see " + log);
+      }
+      JsonNode row = null;
+      for (String line : Files.readAllLines(log)) {
+        if (line.startsWith(BatchRun.RESULT)) {
+          row = JSON.readTree(line.substring(BatchRun.RESULT.length()));
+        }
+      }
+      if (process.exitValue() != 0 || row == null) {
+        throw new IllegalStateException(engine + " failed (exit " + process.exitValue() + "); see " + log);
+      }
+      LOG.info("{}: {} events in {} s, {} events/s, peak RSS {} MB", engine, row.get("events"), row.get("seconds"),
+          row.get("eventsPerSecond"), row.get("peakRssMb"));
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** The flags this JVM was started with that the engines need too (Spark's Java 17 opens). */
+  private static List<String> inheritedJvmFlags() {
+    List<String> flags = new ArrayList<>();
+    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+IgnoreUnrecognized")
+          || flag.startsWith("-Djdk.reflect")) {
+        flags.add(flag);
+      }
+    }
+    return flags;
+  }
+
+  private static ObjectNode machine(Settings settings) throws IOException {
+    ObjectNode machine = JSON.createObjectNode();
+    machine.put("cpu", cpuModel());
+    machine.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    machine.put("coresUsed", settings.cores);
+    machine.put("memoryGb", Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getTotalMemorySize() / 1e9));
+    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    machine.put("engineHeap", settings.heap);
+    return machine;
+  }
+
+  private static String cpuModel() throws IOException {
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (Files.exists(cpuinfo)) {
+      for (String line : Files.readAllLines(cpuinfo)) {
+        if (line.startsWith("model name")) {
+          return line.substring(line.indexOf(':') + 1).trim();
+        }
+      }
+    }
+    return System.getProperty("os.arch");
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

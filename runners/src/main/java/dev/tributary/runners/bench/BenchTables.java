@@ -1,0 +1,80 @@
+package dev.tributary.runners.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The bench's results as Markdown tables, for the console, results.md and BENCHMARKS.md. */
+final class BenchTables {
+  private BenchTables() {}
+
+  static String machine(JsonNode m) {
+    return String.format("Machine: %s, %d cores (%d used by the parallel engines), %d GB, %s, %s; each engine in its own JVM with -Xmx%s.%n",
+        m.get("cpu").asText(), m.get("availableProcessors").asInt(), m.get("coresUsed").asInt(), m.get("memoryGb").asInt(),
+        m.get("java").asText(), m.get("os").asText(), m.get("engineHeap").asText());
+  }
+
+  /** One size's table: throughput, ratio to plain Java overall and per core, memory, and agreement. */
+  static String batch(List<JsonNode> rows, int cores) {
+    JsonNode reference = rows.stream().filter(r -> r.get("engine").asText().equals("plain-java")).findFirst().orElse(rows.get(0));
+    double base = reference.get("eventsPerSecond").asDouble();
+    StringBuilder t = new StringBuilder();
+    t.append(String.format("Batch fraud job, %,d events (alerts and dead letters compared with %s)%n%n",
+        reference.get("events").asLong(), reference.get("engine").asText()));
+    t.append("| engine | cores | seconds | events/s | vs plain Java | per core vs plain Java | peak RSS MB | dead letters | alerts | same alerts |\n");
+    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    for (JsonNode r : rows) {
+      boolean single = r.get("engine").asText().equals("plain-java");
+      int used = single ? 1 : cores;
+      double eps = r.get("eventsPerSecond").asDouble();
+      boolean same = r.get("alertDigest").asText().equals(reference.get("alertDigest").asText())
+          && r.get("deadLetters").asLong() == reference.get("deadLetters").asLong()
+          && r.get("events").asLong() == reference.get("events").asLong();
+      t.append(String.format("| %s | %d | %.1f | %,d | %.2fx | %.2fx | %,d | %,d | %,d | %s |%n",
+          r.get("engine").asText(), used, r.get("seconds").asDouble(), Math.round(eps), eps / base, (eps / used) / base,
+          r.get("peakRssMb").asLong(), r.get("deadLetters").asLong(), r.get("alerts").asLong(), same ? "yes" : "**NO**"));
+    }
+    return t.toString();
+  }
+
+  /**
+   * What makes a run wrong rather than slow: an engine whose alerts, dead letters or event count
+   * differ from plain Java's at the same size, or a streaming run that lost or duplicated alerts.
+   */
+  static List<String> disagreements(JsonNode results) {
+    List<String> problems = new java.util.ArrayList<>();
+    java.util.Map<Long, JsonNode> referenceBySize = new java.util.HashMap<>();
+    for (JsonNode row : results.path("batch")) {
+      if (row.get("engine").asText().equals("plain-java")) {
+        referenceBySize.put(row.get("events").asLong(), row);
+      }
+    }
+    for (JsonNode row : results.path("batch")) {
+      JsonNode reference = referenceBySize.get(row.get("events").asLong());
+      if (reference != null && (!row.get("alertDigest").equals(reference.get("alertDigest"))
+          || row.get("deadLetters").asLong() != reference.get("deadLetters").asLong())) {
+        problems.add(row.get("engine").asText() + " disagrees with plain-java at " + row.get("events") + " events: " + row);
+      }
+    }
+    JsonNode streaming = results.path("streaming");
+    if (!streaming.isMissingNode() && (streaming.get("lost").asLong() > 0 || streaming.get("duplicated").asLong() > 0)) {
+      problems.add("streaming lost or duplicated alerts: " + streaming);
+    }
+    return problems;
+  }
+
+  static String streaming(JsonNode s) {
+    StringBuilder t = new StringBuilder();
+    t.append(String.format("Streaming on Flink (embedded cluster, parallelism %d, checkpoints every %d ms%s): %,d events at %,d/s for %d s; "
+            + "latency = alert appended to fraud-alerts minus its transaction sent, per-transaction rules%n%n",
+        s.get("parallelism").asInt(), s.get("checkpointingIntervalMs").asLong(),
+        s.get("extraOptions").asText().isBlank() ? "" : ", " + s.get("extraOptions").asText(),
+        s.get("sent").asLong(), s.get("targetRate").asInt(), s.get("durationSeconds").asInt()));
+    t.append("| send rate (events/s) | sustained by the job (events/s) | alerts measured | p50 ms | p95 ms | p99 ms | max ms | expected alerts | received | lost | duplicated |\n");
+    t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    t.append(String.format("| %,d | %,d | %,d | %d | %d | %d | %d | %,d | %,d | %,d | %,d |%n",
+        s.get("sendRate").asLong(), s.get("sustainedRate").asLong(), s.get("latencySamples").asLong(), s.get("p50Ms").asLong(), s.get("p95Ms").asLong(),
+        s.get("p99Ms").asLong(), s.get("maxMs").asLong(), s.get("expectedAlerts").asLong(), s.get("receivedAlerts").asLong(),
+        s.get("lost").asLong(), s.get("duplicated").asLong()));
+    return t.toString();
+  }
+}
