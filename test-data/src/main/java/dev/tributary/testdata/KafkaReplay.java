@@ -28,6 +28,7 @@ public final class KafkaReplay {
   public static long send(
       String bootstrapServers, String topic, List<String> lines, double ratePerSecond, long maxCount, Duration maxDuration) {
     long started = System.nanoTime();
+    Pacer pacer = new Pacer(ratePerSecond);
     long sent = 0;
     long lastEventTime = 0;
     try (KafkaProducer<String, String> producer =
@@ -49,17 +50,8 @@ public final class KafkaReplay {
         }
         producer.send(new ProducerRecord<>(topic, null, lastEventTime, key, line));
         sent++;
-        if (ratePerSecond > 0) {
-          long due = started + (long) (sent * 1e9 / ratePerSecond);
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            try {
-              Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              break;
-            }
-          }
+        if (!pacer.awaitTurn(sent)) {
+          break;
         }
       }
       producer.flush();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Prints {@code BENCH-RESULT {json}}: engine, events, seconds, events per second, peak resident
  * memory, dead letters, and the alerts as a count and a digest of their sorted ids.
  *
- * <p>{@code BatchRun <engine> <data dir> <output dir> <cores>}, engine one of {@link Engine}.
+ * <p>{@code BatchRun <engine> <data dir> <output dir> <cores> [<more Beam options>]}, engine one of {@link Engine}.
  */
 public final class BatchRun {
   static final String RESULT = "BENCH-RESULT ";
@@ -61,14 +61,15 @@ public final class BatchRun {
     Path data = Path.of(args[1]);
     Path out = Path.of(args[2]);
     int cores = Integer.parseInt(args[3]);
+    List<String> more = args.length > 4 && !args[4].isBlank() ? List.of(args[4].trim().split("\\s+")) : List.of();
     int topK = 10;
     long started = System.nanoTime();
     Outcome outcome = switch (engine) {
       case PLAIN_JAVA -> PlainJavaFraudJob.run(data, out, topK);
       case SPARK_NATIVE -> SparkNativeFraudJob.run(data, out, topK, cores);
-      case BEAM_SPARK -> beam(data, out, "--runner=SparkRunner", "--sparkMaster=local[" + cores + "]");
-      case BEAM_FLINK -> beam(data, out, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores);
-      case BEAM_DIRECT -> beam(data, out, "--runner=DirectRunner", "--targetParallelism=" + cores,
+      case BEAM_SPARK -> beam(data, out, more, "--runner=SparkRunner", "--sparkMaster=local[" + cores + "]");
+      case BEAM_FLINK -> beam(data, out, more, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores);
+      case BEAM_DIRECT -> beam(data, out, more, "--runner=DirectRunner", "--targetParallelism=" + cores,
           "--enforceImmutability=false", "--enforceEncodability=false");
     };
     double seconds = (System.nanoTime() - started) / 1e9;
@@ -90,8 +91,9 @@ public final class BatchRun {
     System.exit(0);
   }
 
-  private static Outcome beam(Path data, Path out, String... runnerArgs) throws IOException {
+  private static Outcome beam(Path data, Path out, List<String> more, String... runnerArgs) throws IOException {
     List<String> args = new ArrayList<>(List.of(runnerArgs));
+    args.addAll(more);
     args.add("--input=" + BenchData.transactions(data));
     args.add("--accounts=" + BenchData.accounts(data));
     args.add("--output=" + out);

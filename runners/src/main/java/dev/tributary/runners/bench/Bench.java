@@ -49,6 +49,7 @@ public final class Bench {
     int durationSeconds = 60;
     long checkpointMs = 10_000;
     String flinkArgs = "";
+    String beamArgs = "";
 
     static Settings parse(String[] args) {
       Settings s = new Settings();
@@ -71,6 +72,7 @@ public final class Bench {
           case "duration" -> s.durationSeconds = Integer.parseInt(value);
           case "checkpointMs" -> s.checkpointMs = Long.parseLong(value);
           case "flinkArgs" -> s.flinkArgs = value;
+          case "beamArgs" -> s.beamArgs = value;
           case "help" -> {
             usage();
             System.exit(0);
@@ -109,7 +111,8 @@ public final class Bench {
           "  --rate=10000        streaming: events per second",
           "  --duration=60       streaming: seconds of feed",
           "  --checkpointMs=10000  streaming: Flink's checkpointing interval",
-          "  --flinkArgs=\"--a=b --c=d\"  streaming: more pipeline options for the Flink job"));
+          "  --flinkArgs=\"--a=b --c=d\"  streaming: more pipeline options for the Flink job",
+          "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));
     }
   }
 
@@ -168,7 +171,7 @@ public final class Bench {
       command.addAll(inheritedJvmFlags());
       command.add("-Xmx" + settings.heap);
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), BatchRun.class.getName(),
-          engine, data.toString(), out.toString(), String.valueOf(settings.cores)));
+          engine, data.toString(), out.toString(), String.valueOf(settings.cores), settings.beamArgs));
       LOG.info("{} over {} events (log: {})", engine, BenchData.size(data), log);
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!process.waitFor(2, TimeUnit.HOURS)) {
