@@ -9,6 +9,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -84,9 +85,28 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
       this.unmatched = Metrics.counter(TributaryMetrics.NAMESPACE, referenceName + ".unmatched");
     }
 
+    /**
+     * The reference map, read once per bundle and window. Some runners (Flink's, in streaming)
+     * rebuild the whole map on every sideInput() call: per element, that cost grows with the
+     * reference data and stalled the streaming job (BENCHMARKS.md, log entry 8).
+     */
+    private transient @Nullable Map<String, R> cached;
+
+    private transient @Nullable BoundedWindow cachedWindow;
+
+    @StartBundle
+    public void startBundle() {
+      cached = null;
+      cachedWindow = null;
+    }
+
     @ProcessElement
-    public void process(@Element T record, ProcessContext context) {
-      @Nullable R match = context.sideInput(reference).get(keyOf.apply(record));
+    public void process(@Element T record, BoundedWindow window, ProcessContext context) {
+      if (cached == null || !window.equals(cachedWindow)) {
+        cached = context.sideInput(reference);
+        cachedWindow = window;
+      }
+      @Nullable R match = cached.get(keyOf.apply(record));
       (match == null ? unmatched : matched).inc();
       context.output(join.apply(record, match));
     }
