@@ -57,16 +57,9 @@ final class PlainJavaFraudJob {
   }
 
   private static List<RawRecord> read(Path file) throws IOException {
-    List<RawRecord> records = new ArrayList<>();
-    long line = 0;
-    String source = file.toString();
-    try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      for (String payload = reader.readLine(); payload != null; payload = reader.readLine()) {
-        records.add(RawRecord.ofLine(source, ++line, payload));
-      }
-    }
-    return records;
+    return RawRecord.ofLines(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8));
   }
+
 
   private static <T> void write(Path file, List<T> items, Function<T, ObjectNode> toJson) throws IOException {
     Files.createDirectories(file.getParent());
