@@ -26,9 +26,7 @@ final class BenchTables {
       boolean single = r.get("engine").asText().equals("plain-java");
       int used = single ? 1 : cores;
       double eps = r.get("eventsPerSecond").asDouble();
-      boolean same = r.get("alertDigest").asText().equals(reference.get("alertDigest").asText())
-          && r.get("deadLetters").asLong() == reference.get("deadLetters").asLong()
-          && r.get("events").asLong() == reference.get("events").asLong();
+      boolean same = agrees(r, reference);
       t.append(String.format("| %s | %d | %.1f | %,d | %.2fx | %.2fx | %,d | %,d | %,d | %s |%n",
           r.get("engine").asText(), used, r.get("seconds").asDouble(), Math.round(eps), eps / base, (eps / used) / base,
           r.get("peakRssMb").asLong(), r.get("deadLetters").asLong(), r.get("alerts").asLong(), same ? "yes" : "**NO**"));
@@ -50,8 +48,7 @@ final class BenchTables {
     }
     for (JsonNode row : results.path("batch")) {
       JsonNode reference = referenceBySize.get(row.get("events").asLong());
-      if (reference != null && (!row.get("alertDigest").equals(reference.get("alertDigest"))
-          || row.get("deadLetters").asLong() != reference.get("deadLetters").asLong())) {
+      if (reference != null && !agrees(row, reference)) {
         problems.add(row.get("engine").asText() + " disagrees with plain-java at " + row.get("events") + " events: " + row);
       }
     }
@@ -60,6 +57,13 @@ final class BenchTables {
       problems.add("streaming lost or duplicated alerts: " + streaming);
     }
     return problems;
+  }
+
+  /** Whether an engine's run found what the reference run found: same events, dead letters and alerts. */
+  private static boolean agrees(JsonNode row, JsonNode reference) {
+    return row.get("alertDigest").asText().equals(reference.get("alertDigest").asText())
+        && row.get("deadLetters").asLong() == reference.get("deadLetters").asLong()
+        && row.get("events").asLong() == reference.get("events").asLong();
   }
 
   static String streaming(JsonNode s) {
