@@ -1,15 +1,11 @@
 package dev.tributary.runners;
 
 import dev.tributary.pipelines.FraudDetectionPipeline;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +82,7 @@ public final class CompareRunners {
         throw new IllegalArgumentException("unknown runner '" + runner + "'; known: " + RUNNERS.keySet());
       }
       Path folder = output.resolve(runner);
-      deleteRecursively(folder);
+      OutputFolders.clear(folder);
       List<String> args = new ArrayList<>(options);
       args.add("--input=" + input);
       args.add("--accounts=" + accounts);
@@ -95,7 +91,7 @@ public final class CompareRunners {
       FraudDetectionPipeline.Summary summary = FraudDetectionPipeline.run(args.toArray(String[]::new));
       Map<String, List<String>> records = new LinkedHashMap<>();
       for (String name : OUTPUTS) {
-        records.put(name, sortedLines(folder.resolve(name)));
+        records.put(name, OutputFolders.sortedJsonLines(folder.resolve(name)));
       }
       runs.add(new RunnerRun(runner, summary, records));
     }
@@ -128,32 +124,6 @@ public final class CompareRunners {
           run.runner(), s.millis() / 1000.0, s.read(), s.parsed(), s.deadLetters(), s.alerts(),
           s.alertsByRule().get("large_amount"), s.alertsByRule().get("velocity"), s.alertsByRule().get("foreign_country"),
           run == runs.get(0) ? "reference" : same ? "identical to " + runs.get(0).runner() : "DIFFERENT");
-    }
-  }
-
-  private static List<String> sortedLines(Path folder) {
-    try (Stream<Path> files = Files.list(folder)) {
-      List<String> lines = new ArrayList<>();
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).toList()) {
-        lines.addAll(Files.readAllLines(file));
-      }
-      lines.sort(null);
-      return lines;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteRecursively(Path folder) {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted((a, b) -> b.compareTo(a)).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

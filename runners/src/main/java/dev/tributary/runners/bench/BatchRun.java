@@ -3,6 +3,7 @@ package dev.tributary.runners.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.pipelines.FraudDetectionPipeline;
+import dev.tributary.runners.OutputFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * One engine over one data set, in a JVM of its own so that its time and peak memory are its own.
@@ -99,12 +99,8 @@ public final class BatchRun {
     args.add("--output=" + out);
     FraudDetectionPipeline.Summary summary = FraudDetectionPipeline.run(args.toArray(new String[0]));
     List<String> ids = new ArrayList<>();
-    try (Stream<Path> files = Files.list(out.resolve(FraudDetectionPipeline.ALERTS))) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          ids.add(JSON.readTree(line).get("id").asText());
-        }
-      }
+    for (String line : OutputFolders.sortedJsonLines(out.resolve(FraudDetectionPipeline.ALERTS))) {
+      ids.add(JSON.readTree(line).get("id").asText());
     }
     return new Outcome(summary.read(), summary.deadLetters(), ids);
   }

@@ -12,6 +12,7 @@ import dev.tributary.infra.ElasticsearchServer;
 import dev.tributary.infra.FreePort;
 import dev.tributary.infra.KafkaServer;
 import dev.tributary.pipelines.StreamingFraudDetectionPipeline;
+import dev.tributary.runners.OutputFolders;
 import dev.tributary.testdata.BankingGenerator;
 import dev.tributary.testdata.Pacer;
 import dev.tributary.transforms.RawRecord;
@@ -60,11 +61,14 @@ final class StreamingLatencyBench {
   private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
   private static final int PARTITIONS = 2;
 
+  /** One measured alert: when its transaction was sent, how long until the alert was appended, and its rule. */
+  private record Sample(long sentAtMillis, long latencyMs, String rule) {}
+
   private StreamingLatencyBench() {}
 
   static ObjectNode run(Bench.Settings settings) throws Exception {
     Path dir = settings.out.resolve("streaming");
-    Bench.deleteRecursively(dir); // fresh servers: no topics or offsets from an earlier run
+    OutputFolders.clear(dir); // fresh servers: no topics or offsets from an earlier run
     Files.createDirectories(dir);
     long events = (long) settings.rate * settings.durationSeconds;
     BankingGenerator.Settings generator = new BankingGenerator.Settings();
@@ -114,14 +118,13 @@ final class StreamingLatencyBench {
       PipelineResult job = StreamingFraudDetectionPipeline.start(jobArgs.toArray(new String[0]));
       try {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         long[] velocityAlerts = new long[1];
         Set<String> seen = ConcurrentHashMap.newKeySet();
         long[] duplicates = new long[1];
-        List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread consumer = new Thread(
-            () -> consume(bootstrap, sentAt, latencies, seen, duplicates, velocityAlerts, samples, stop), "alerts-consumer");
+            () -> consume(bootstrap, sentAt, seen, duplicates, velocityAlerts, samples, stop), "alerts-consumer");
         consumer.start();
 
         // Warm-up: one large transaction at a time until its alert comes back, so the measured
@@ -142,9 +145,10 @@ final class StreamingLatencyBench {
         stop.set(true);
         consumer.join();
 
-        samples.add(0, "sentAtMillis,latencyMs,rule");
-        Files.write(dir.resolve("latencies.csv"), samples);
-        long[] all = latencies.values().stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+        List<String> csv = new ArrayList<>(List.of("sentAtMillis,latencyMs,rule"));
+        samples.forEach(sample -> csv.add(sample.sentAtMillis() + "," + sample.latencyMs() + "," + sample.rule()));
+        Files.write(dir.resolve("latencies.csv"), csv);
+        long[] all = samples.stream().mapToLong(Sample::latencyMs).sorted().toArray();
         Set<String> missing = new HashSet<>(expected.keySet());
         missing.removeAll(seen);
         ObjectNode result = JSON.createObjectNode()
@@ -215,8 +219,8 @@ final class StreamingLatencyBench {
     throw new IllegalStateException("the streaming job raised no alert for the warm-up transactions within 3 minutes");
   }
 
-  private static void consume(String bootstrap, Map<String, Long> sentAt, Map<String, List<Long>> latencies, Set<String> seen,
-      long[] duplicates, long[] velocityAlerts, List<String> samples, AtomicBoolean stop) {
+  private static void consume(String bootstrap, Map<String, Long> sentAt, Set<String> seen,
+      long[] duplicates, long[] velocityAlerts, List<Sample> samples, AtomicBoolean stop) {
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-latency",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
@@ -234,8 +238,7 @@ final class StreamingLatencyBench {
             JsonNode ids = alert.get("transactionIds");
             Long sent = sentAt.get(ids.get(ids.size() - 1).asText());
             if (sent != null && !id.contains("warmup-")) {
-              latencies.computeIfAbsent(rule, r -> new ArrayList<>()).add(record.timestamp() - sent);
-              samples.add(sent + "," + (record.timestamp() - sent) + "," + rule);
+              samples.add(new Sample(sent, record.timestamp() - sent, rule));
             }
           } else {
             velocityAlerts[0]++;
