@@ -8,6 +8,7 @@ import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.WriteFilesResult;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Contextful;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -51,10 +52,18 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
 
   @Override
   public WriteFilesResult<String> expand(PCollection<T> records) {
-    Schema schema = records.getSchema();
+    // From the type, not the collection's coder: a collection may carry a faster coder than the schema's.
+    Schema schema;
+    SerializableFunction<T, Row> toRow;
+    try {
+      schema = records.getPipeline().getSchemaRegistry().getSchema(records.getTypeDescriptor());
+      toRow = records.getPipeline().getSchemaRegistry().getToRowFunction(records.getTypeDescriptor());
+    } catch (NoSuchSchemaException e) {
+      throw new IllegalArgumentException("records written as Parquet need a Beam schema: " + records.getTypeDescriptor(), e);
+    }
     org.apache.avro.Schema avroSchema = ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE);
     return records
-        .apply("With partition", ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), records.getToRowFunction(), eventTimeOf)))
+        .apply("With partition", ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), toRow, eventTimeOf)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(GenericRecord.class, avroSchema)))
         .apply(
             "Write Parquet",

@@ -7,6 +7,7 @@ import dev.tributary.fraud.RecordRule;
 import dev.tributary.transforms.Aggregate;
 import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.DecimalCoder;
 import dev.tributary.transforms.Enrich;
 import dev.tributary.transforms.Parse;
 import dev.tributary.transforms.RawRecord;
@@ -15,7 +16,6 @@ import dev.tributary.transforms.TopKEntry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Filter;
@@ -79,6 +79,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
   public BankingOutputs expand(PCollection<RawRecord> transactionRecords) {
     WithFailures.Result<PCollection<AccountProfile>, DeadLetter> accounts =
         accountRecords.apply("Parse accounts", Parse.of("accounts", new AccountProfileParser()));
+    accounts.output().setCoder(AccountProfileCoder.of());
     PCollectionView<Map<String, AccountProfile>> accountsById =
         accounts
             .output()
@@ -87,6 +88,8 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
 
     WithFailures.Result<PCollection<Transaction>, DeadLetter> transactions =
         transactionRecords.apply("Parse transactions", Parse.of("transactions", new TransactionParser()));
+    // Hand-written coders for the records every step shuffles: see TransactionCoder.
+    transactions.output().setCoder(TransactionCoder.of());
 
     PCollection<EnrichedTransaction> enriched =
         transactions
@@ -98,7 +101,8 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
                     accountsById,
                     (Transaction tx) -> tx.accountId,
                     EnrichedTransaction::new,
-                    TypeDescriptor.of(EnrichedTransaction.class)));
+                    TypeDescriptor.of(EnrichedTransaction.class)))
+            .setCoder(EnrichedTransactionCoder.of());
 
     PCollection<Alert> alerts =
         enriched.apply("Detect fraud", FraudDetect.withRules(rules(thresholds)));
@@ -118,7 +122,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
                 "Account and total",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
                     .via((AggregateResult r) -> KV.of(r.key, r.sum)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of()))
             .apply("Top " + topK + " accounts per day", TopK.of(topK));
 
     PCollection<DeadLetter> deadLetters =

@@ -1,7 +1,6 @@
 package dev.tributary.transforms;
 
 import java.math.BigDecimal;
-import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -73,7 +72,7 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
             "Key and measure",
             MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
                 .via((T record) -> KV.of(keyOf.apply(record), measureOf.apply(record))))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of()))
         .apply(
             "Windows of " + windowSize,
             Window.<KV<String, BigDecimal>>into(FixedWindows.of(windowSize))

@@ -4,12 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
 import javax.annotation.Nullable;
-import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
-import org.apache.beam.sdk.schemas.SchemaRegistry;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.transforms.Combine;
 
@@ -52,7 +49,7 @@ public final class AmountStats {
     return sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
   }
 
-  /** The Beam combiner over {@link AmountStats}, with a schema coder for its accumulator. */
+  /** The Beam combiner over {@link AmountStats}, with {@link AmountStatsCoder} for its accumulator. */
   public static class CombineFn extends Combine.CombineFn<BigDecimal, AmountStats, AmountStats> {
     @Override
     public AmountStats createAccumulator() {
@@ -78,23 +75,13 @@ public final class AmountStats {
     }
 
     @Override
-    public Coder<AmountStats> getAccumulatorCoder(CoderRegistry registry, Coder<BigDecimal> inputCoder)
-        throws CannotProvideCoderException {
-      return schemaCoder();
+    public Coder<AmountStats> getAccumulatorCoder(CoderRegistry registry, Coder<BigDecimal> inputCoder) {
+      return AmountStatsCoder.of();
     }
 
     @Override
-    public Coder<AmountStats> getDefaultOutputCoder(CoderRegistry registry, Coder<BigDecimal> inputCoder)
-        throws CannotProvideCoderException {
-      return schemaCoder();
-    }
-
-    private static Coder<AmountStats> schemaCoder() throws CannotProvideCoderException {
-      try {
-        return SchemaRegistry.createDefault().getSchemaCoder(AmountStats.class);
-      } catch (NoSuchSchemaException e) {
-        throw new CannotProvideCoderException("no schema for AmountStats", e);
-      }
+    public Coder<AmountStats> getDefaultOutputCoder(CoderRegistry registry, Coder<BigDecimal> inputCoder) {
+      return AmountStatsCoder.of();
     }
   }
 }
