@@ -11,7 +11,6 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -20,10 +19,6 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * Every line of the files a path or glob matches (local, or any file system Beam has registered),
  * each as a {@link RawRecord} whose source is {@code <file>:<line number>}, so that a dead letter
  * points at the exact line. A pattern that matches no file fails the pipeline at once.
- *
- * <p>One worker reads each file, to number its lines; the lines are then spread over all workers,
- * so that the steps after the read run in parallel even on a single file (without it, a one-file
- * job parsed on one core: BENCHMARKS.md, log entry 10).
  */
 public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
   private final String filePattern;
@@ -42,8 +37,7 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
         .apply("Match " + filePattern, FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("Open files", FileIO.readMatches())
         .apply("Read numbered lines", ParDo.of(new ReadNumberedLinesFn()))
-        .setTypeDescriptor(TypeDescriptor.of(RawRecord.class))
-        .apply("Spread lines over workers", Reshuffle.viaRandomKey());
+        .setTypeDescriptor(TypeDescriptor.of(RawRecord.class));
   }
 
   private static class ReadNumberedLinesFn extends DoFn<FileIO.ReadableFile, RawRecord> {

@@ -2,19 +2,27 @@ package dev.tributary.banking;
 
 import dev.tributary.fraud.Alert;
 import dev.tributary.fraud.FraudRule;
+import dev.tributary.transforms.TributaryMetrics;
+import dev.tributary.transforms.Unwindowed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.InstantCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.schemas.NoSuchSchemaException;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.BagState;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
-import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.Never;
-import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -26,13 +34,14 @@ import org.joda.time.Instant;
  * time lies in the W (5 minutes) ending at it, i.e. in (t - W, t]; transactions with equal
  * timestamps all count. The alert lists those transactions.
  *
- * <p>How: event time is cut into buckets of length W. A transaction is judged in its own bucket,
- * and is also copied into the next bucket as context, because (t - W, t] never reaches further
- * back than the previous bucket. Each account's bucket is grouped exactly once, when the
- * watermark passes its end plus the allowed lateness, so late and out-of-order transactions
- * within that lateness give exactly the alerts sorted input gives, in batch and streaming alike.
- * Transactions later than that are dropped by the runner and counted in its
- * {@code droppedDueToLateness} metric.
+ * <p>How: as in Flink's fraud-detection walkthrough, keyed state and a timer per account. Each
+ * account keeps the transactions that may still fall in some window. A transaction at t is judged
+ * by an event-time timer when the watermark passes t plus the allowed lateness: by then every
+ * transaction that arrived within the lateness is in the state, so late and out-of-order input
+ * gives exactly the alerts sorted input gives, in batch and streaming alike. A transaction that
+ * arrives after its time was judged is too late to be judged itself: it is counted as
+ * {@code velocity.lateTransactions} and still counts in the windows of later transactions.
+ * Each transaction is shuffled once, to its account.
  */
 public class VelocityRule extends FraudRule<EnrichedTransaction> {
   public static final String NAME = "velocity";
@@ -54,87 +63,153 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
 
   @Override
   public PCollection<Alert> expand(PCollection<EnrichedTransaction> transactions) {
-    KvCoder<String, VelocityMember> memberCoder;
-    try {
-      memberCoder =
-          KvCoder.of(
-              StringUtf8Coder.of(),
-              transactions.getPipeline().getSchemaRegistry().getSchemaCoder(VelocityMember.class));
-    } catch (NoSuchSchemaException e) {
-      throw new IllegalStateException(e);
-    }
     return transactions
-        .apply("Place in own and next bucket", ParDo.of(new ToBucketsFn(window)))
-        .setCoder(memberCoder)
-        .apply(
-            "Buckets of " + window,
-            Window.<KV<String, VelocityMember>>into(FixedWindows.of(window))
-                .triggering(Never.ever())
-                .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
-                .discardingFiredPanes())
-        .apply("Group by account and bucket", GroupByKey.create())
-        .apply("Count within window", ParDo.of(new CountFn(minCount, window)))
+        // State is kept per key and window: one window, so that an account's state spans all time.
+        .apply("In one window", Unwindowed.of())
+        .apply("Key by account", ParDo.of(new KeyByAccountFn()))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), VelocityMemberCoder.of()))
+        .apply("Judge when complete", ParDo.of(new JudgeFn(minCount, window, allowedLateness)))
         .setTypeDescriptor(TypeDescriptor.of(Alert.class));
   }
 
-  /** Emits each transaction as a subject at its own time, and as context at the next bucket's start. */
-  private static class ToBucketsFn extends DoFn<EnrichedTransaction, KV<String, VelocityMember>> {
-    private final long bucketMillis;
-
-    ToBucketsFn(Duration window) {
-      this.bucketMillis = window.getMillis();
-    }
-
+  private static class KeyByAccountFn extends DoFn<EnrichedTransaction, KV<String, VelocityMember>> {
     @ProcessElement
     public void process(@Element EnrichedTransaction enriched, OutputReceiver<KV<String, VelocityMember>> out) {
       Transaction tx = enriched.transaction;
-      long t = tx.eventTime.getMillis();
-      Instant nextBucketStart = new Instant(Math.floorDiv(t, bucketMillis) * bucketMillis + bucketMillis);
-      out.output(KV.of(tx.accountId, new VelocityMember(tx.id, tx.eventTime, tx.amount, true)));
-      out.outputWithTimestamp(
-          KV.of(tx.accountId, new VelocityMember(tx.id, tx.eventTime, tx.amount, false)), nextBucketStart);
+      out.output(KV.of(tx.accountId, new VelocityMember(tx.id, tx.eventTime, tx.amount)));
     }
   }
 
-  /** Judges every subject of one account's bucket against the members in its window. */
-  private static class CountFn extends DoFn<KV<String, Iterable<VelocityMember>>, Alert> {
+  /**
+   * Per account: the transactions that may still be in a window, the time up to which transactions
+   * have been judged, and one event-time timer set for the earliest transaction not yet judged.
+   */
+  private static class JudgeFn extends DoFn<KV<String, VelocityMember>, Alert> {
     private final int minCount;
     private final Duration window;
+    private final Duration allowedLateness;
+    private final Counter late = Metrics.counter(TributaryMetrics.NAMESPACE, NAME + ".lateTransactions");
 
-    CountFn(int minCount, Duration window) {
+    @StateId("account")
+    private final StateSpec<ValueState<String>> accountSpec = StateSpecs.value(StringUtf8Coder.of());
+
+    @StateId("members")
+    private final StateSpec<BagState<VelocityMember>> membersSpec = StateSpecs.bag(VelocityMemberCoder.of());
+
+    /** Every transaction up to this time has been judged; null before the first judgement. */
+    @StateId("judgedThrough")
+    private final StateSpec<ValueState<Instant>> judgedThroughSpec = StateSpecs.value(InstantCoder.of());
+
+    /** When the timer is set to fire; null when it is not set. */
+    @StateId("timerAt")
+    private final StateSpec<ValueState<Instant>> timerAtSpec = StateSpecs.value(InstantCoder.of());
+
+    @TimerId("judge")
+    private final TimerSpec judgeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    JudgeFn(int minCount, Duration window, Duration allowedLateness) {
       this.minCount = minCount;
       this.window = window;
+      this.allowedLateness = allowedLateness;
     }
 
     @ProcessElement
     public void process(
-        @Element KV<String, Iterable<VelocityMember>> bucket, IntervalWindow bucketWindow, OutputReceiver<Alert> out) {
-      List<VelocityMember> members = new ArrayList<>();
-      bucket.getValue().forEach(members::add);
-      members.sort(VelocityMember.IN_TIME_ORDER);
-      for (VelocityMember subject : members) {
-        if (!subject.subject) {
-          continue;
+        @Element KV<String, VelocityMember> element,
+        @StateId("account") ValueState<String> account,
+        @StateId("members") BagState<VelocityMember> members,
+        @StateId("judgedThrough") ValueState<Instant> judgedThrough,
+        @StateId("timerAt") ValueState<Instant> timerAt,
+        @TimerId("judge") Timer judge) {
+      VelocityMember member = element.getValue();
+      @Nullable Instant judged = judgedThrough.read();
+      if (judged != null && !member.eventTime.isAfter(judged)) {
+        late.inc();
+        if (member.eventTime.isAfter(judged.minus(window))) {
+          // Still inside the window of a transaction that is not judged yet.
+          members.add(member);
         }
-        Instant end = subject.eventTime;
-        Instant start = end.minus(window);
-        List<String> ids = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
-        for (VelocityMember m : members) {
-          if (m.eventTime.isAfter(start) && !m.eventTime.isAfter(end)) {
-            ids.add(m.transactionId);
-            total = total.add(m.amount);
+        return;
+      }
+      members.add(member);
+      Instant due = member.eventTime.plus(allowedLateness);
+      @Nullable Instant current = timerAt.read();
+      if (current == null || due.isBefore(current)) {
+        account.write(element.getKey());
+        setTimer(judge, timerAt, due);
+      }
+    }
+
+    private static void setTimer(Timer judge, ValueState<Instant> timerAt, Instant due) {
+      judge.set(due);
+      timerAt.write(due);
+    }
+
+    @OnTimer("judge")
+    public void judge(
+        OnTimerContext context,
+        @StateId("account") ValueState<String> account,
+        @StateId("members") BagState<VelocityMember> members,
+        @StateId("judgedThrough") ValueState<Instant> judgedThrough,
+        @StateId("timerAt") ValueState<Instant> timerAt,
+        @TimerId("judge") Timer judge) {
+      Instant upTo = context.timestamp().minus(allowedLateness);
+      @Nullable Instant judgedBefore = judgedThrough.read();
+      List<VelocityMember> all = new ArrayList<>();
+      members.read().forEach(all::add);
+      all.sort(VelocityMember.IN_TIME_ORDER);
+
+      for (VelocityMember subject : all) {
+        boolean judgedNow = (judgedBefore == null || subject.eventTime.isAfter(judgedBefore)) && !subject.eventTime.isAfter(upTo);
+        if (judgedNow) {
+          judgeOne(account.read(), subject, all, context);
+        }
+      }
+      judgedThrough.write(upTo);
+
+      // Keep what a later transaction's window can still reach, and set the timer for the next one.
+      Instant oldestNeeded = upTo.minus(window);
+      List<VelocityMember> kept = new ArrayList<>();
+      @Nullable Instant next = null;
+      for (VelocityMember m : all) {
+        if (m.eventTime.isAfter(oldestNeeded)) {
+          kept.add(m);
+          if (next == null && m.eventTime.isAfter(upTo)) {
+            next = m.eventTime;
           }
         }
-        if (ids.size() >= minCount) {
-          // The triggering transaction goes last, whatever its id among equal timestamps.
-          ids.remove(subject.transactionId);
-          ids.add(subject.transactionId);
-          out.output(
-              new Alert(
-                  Alert.idFor(NAME, subject.transactionId), NAME, bucket.getKey(), ids, total,
-                  start, end, "MEDIUM", end));
+      }
+      members.clear();
+      kept.forEach(members::add);
+      if (next != null) {
+        setTimer(judge, timerAt, next.plus(allowedLateness));
+      } else if (!kept.isEmpty()) {
+        // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
+        setTimer(judge, timerAt, upTo.plus(window).plus(allowedLateness));
+      } else {
+        // A quiet account keeps only the time it was judged up to, to recognise late transactions.
+        timerAt.clear();
+        account.clear();
+      }
+    }
+
+    /** Alerts on {@code subject} if at least minCount of {@code all} (in time order) lie in its window. */
+    private void judgeOne(String accountId, VelocityMember subject, List<VelocityMember> all, OnTimerContext context) {
+      Instant end = subject.eventTime;
+      Instant start = end.minus(window);
+      List<String> ids = new ArrayList<>();
+      BigDecimal total = BigDecimal.ZERO.setScale(2);
+      for (VelocityMember m : all) {
+        if (m.eventTime.isAfter(start) && !m.eventTime.isAfter(end)) {
+          ids.add(m.transactionId);
+          total = total.add(m.amount);
         }
+      }
+      if (ids.size() >= minCount) {
+        // The triggering transaction goes last, whatever its id among equal timestamps.
+        ids.remove(subject.transactionId);
+        ids.add(subject.transactionId);
+        context.output(new Alert(Alert.idFor(NAME, subject.transactionId), NAME, accountId, ids, total, start, end, "MEDIUM", end));
       }
     }
   }

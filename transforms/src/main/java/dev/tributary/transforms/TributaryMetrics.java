@@ -7,7 +7,8 @@ package dev.tributary.transforms;
  * <ul>
  *   <li>{@code <records>.read}, {@code <records>.parsed}, {@code <records>.deadLetters}, from {@link Parse};
  *   <li>{@code <reference>.matched}, {@code <reference>.unmatched}, from {@link Enrich};
- *   <li>{@code alerts.<rule>}, from {@code FraudDetect}.
+ *   <li>{@code alerts.<rule>}, from {@code FraudDetect};
+ *   <li>{@code velocity.lateTransactions}, from {@code VelocityRule}: transactions that arrived after their time was judged.
  * </ul>
  */
 public final class TributaryMetrics {

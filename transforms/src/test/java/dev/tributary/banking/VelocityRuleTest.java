@@ -3,13 +3,20 @@ package dev.tributary.banking;
 import static dev.tributary.banking.BankingEvents.HOME_DE;
 import static dev.tributary.banking.BankingEvents.enriched;
 import static dev.tributary.banking.BankingEvents.tx;
+import static org.junit.Assert.assertEquals;
 
 import dev.tributary.fraud.Alert;
 import dev.tributary.testing.AssertsLateDataIsDropped;
+import dev.tributary.transforms.TributaryMetrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -91,7 +98,7 @@ public class VelocityRuleTest {
             .advanceWatermarkTo(Instant.parse("2026-03-02T10:03:30Z"))
             // Late (behind the watermark) but within the allowed lateness.
             .addElements(all.get(0), all.get(2), all.get(1), all.get(3))
-            // Past the end of the first bucket [10:00, 10:05): on time would fire here, we wait for the lateness.
+            // t0 to t2 are judged here (at t + 5 min), with the whole burst already in the state.
             .advanceWatermarkTo(Instant.parse("2026-03-02T10:07:00Z"))
             .addElements(all.get(9), all.get(6), all.get(7))
             .advanceWatermarkToInfinity();
@@ -108,12 +115,50 @@ public class VelocityRuleTest {
         TestStream.create(coder)
             // t1 never comes, so t0 is needed for the burst to reach 5.
             .addElements(all.get(2), all.get(3), all.get(4), all.get(5))
-            // Bucket [10:00, 10:05) closes at 10:10 (end + lateness): t0 arrives after it.
+            // t2..t4 are judged by 10:09 (t + lateness), without t0: t0 arrives after its time was judged.
             .advanceWatermarkTo(Instant.parse("2026-03-02T10:11:00Z"))
             .addElements(all.get(0))
             .advanceWatermarkToInfinity();
     // Without t0 the burst has 4 transactions up to 10:04: no alert at all (with t0 in time it would).
     PAssert.that(velocityOf(pipeline.apply(stream))).empty();
     pipeline.run();
+  }
+
+  @Test
+  @Category({UsesTestStream.class, AssertsLateDataIsDropped.class})
+  public void aTransactionTooLateToBeJudgedStillCountsInLaterWindows() throws NoSuchSchemaException {
+    Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
+    List<TimestampedValue<EnrichedTransaction>> burst =
+        timestamped(
+            List.of(
+                tx("s1", "a1", "1.00", "DE", "2026-03-02T10:01:00Z"),
+                tx("s2", "a1", "2.00", "DE", "2026-03-02T10:02:00Z"),
+                tx("s3", "a1", "3.00", "DE", "2026-03-02T10:03:00Z"),
+                tx("s4", "a1", "4.00", "DE", "2026-03-02T10:04:00Z"),
+                tx("x", "a1", "5.00", "DE", "2026-03-02T10:03:30Z"),
+                tx("s5", "a1", "6.00", "DE", "2026-03-02T10:05:00Z")));
+    TestStream<EnrichedTransaction> stream =
+        TestStream.create(coder)
+            .addElements(burst.get(0), burst.get(1), burst.get(2), burst.get(3))
+            // s1..s4 are judged (4 in a window: no alert) up to 10:04.
+            .advanceWatermarkTo(Instant.parse("2026-03-02T10:09:30Z"))
+            // x (10:03:30) comes after its time was judged; s5 is on time.
+            .addElements(burst.get(4), burst.get(5))
+            .advanceWatermarkToInfinity();
+    Instant end = Instant.parse("2026-03-02T10:05:00Z");
+    PAssert.that(velocityOf(pipeline.apply(stream)))
+        .containsInAnyOrder(
+            new Alert(
+                "velocity:s5", "velocity", "a1", List.of("s1", "s2", "s3", "x", "s4", "s5"), new BigDecimal("21.00"),
+                end.minus(Duration.standardMinutes(5)), end, "MEDIUM", end));
+    PipelineResult result = pipeline.run();
+    MetricQueryResults late =
+        result.metrics().queryMetrics(
+            MetricsFilter.builder().addNameFilter(MetricNameFilter.named(TributaryMetrics.NAMESPACE, "velocity.lateTransactions")).build());
+    long count = 0;
+    for (MetricResult<Long> counter : late.getCounters()) {
+      count += counter.getAttempted();
+    }
+    assertEquals("transactions too late to be judged", 1, count);
   }
 }

@@ -13,23 +13,28 @@ final class BenchTables {
         m.get("java").asText(), m.get("os").asText(), m.get("engineHeap").asText());
   }
 
-  /** One size's table: throughput, ratio to plain Java overall and per core, memory, and agreement. */
+  /**
+   * One size's table: throughput, its ratio to plain Java overall and per core, CPU time and events
+   * per CPU second against plain Java's (the steadier per-core measure), memory, and agreement.
+   */
   static String batch(List<JsonNode> rows, int cores) {
     JsonNode reference = rows.stream().filter(r -> r.get("engine").asText().equals("plain-java")).findFirst().orElse(rows.get(0));
     double base = reference.get("eventsPerSecond").asDouble();
+    double baseCpu = reference.get("events").asDouble() / reference.get("cpuSeconds").asDouble();
     StringBuilder t = new StringBuilder();
     t.append(String.format("Batch fraud job, %,d events (alerts and dead letters compared with %s)%n%n",
         reference.get("events").asLong(), reference.get("engine").asText()));
-    t.append("| engine | cores | seconds | events/s | vs plain Java | per core vs plain Java | peak RSS MB | dead letters | alerts | same alerts |\n");
-    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    t.append("| engine | cores | seconds | events/s | vs plain Java | per core vs plain Java | CPU s | per CPU second vs plain Java | peak RSS MB | dead letters | alerts | same alerts |\n");
+    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (JsonNode r : rows) {
       boolean single = r.get("engine").asText().equals("plain-java");
       int used = single ? 1 : cores;
       double eps = r.get("eventsPerSecond").asDouble();
       boolean same = agrees(r, reference);
-      t.append(String.format("| %s | %d | %.1f | %,d | %.2fx | %.2fx | %,d | %,d | %,d | %s |%n",
+      double cpu = r.get("cpuSeconds").asDouble();
+      t.append(String.format("| %s | %d | %.1f | %,d | %.2fx | %.2fx | %.1f | %.2fx | %,d | %,d | %,d | %s |%n",
           r.get("engine").asText(), used, r.get("seconds").asDouble(), Math.round(eps), eps / base, (eps / used) / base,
-          r.get("peakRssMb").asLong(), r.get("deadLetters").asLong(), r.get("alerts").asLong(), same ? "yes" : "**NO**"));
+          cpu, (r.get("events").asDouble() / cpu) / baseCpu, r.get("peakRssMb").asLong(), r.get("deadLetters").asLong(), r.get("alerts").asLong(), same ? "yes" : "**NO**"));
     }
     return t.toString();
   }

@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * a fixed rate, each stamped with the time it is sent. The latency of an alert is the broker's
  * append time of the alert on the alerts topic minus the send time of the transaction that
  * raised it. Measured on the per-transaction rules (large_amount, foreign_country), which alert
- * as soon as a transaction is seen; velocity alerts wait, by design, for their event-time window
- * to close (window + allowed lateness), and are only counted.
+ * as soon as a transaction is seen; velocity alerts wait, by design, until the watermark passes
+ * the transaction's time plus the allowed lateness, and are only counted.
  */
 final class StreamingLatencyBench {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingLatencyBench.class);
