@@ -6,14 +6,15 @@ import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.Unwindowed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.InstantCoder;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.state.BagState;
 import org.apache.beam.sdk.state.StateSpec;
 import org.apache.beam.sdk.state.StateSpecs;
 import org.apache.beam.sdk.state.TimeDomain;
@@ -81,8 +82,9 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
   }
 
   /**
-   * Per account: the transactions that may still be in a window, the time up to which transactions
-   * have been judged, and one event-time timer set for the earliest transaction not yet judged.
+   * Per account: the transactions that may still be in a window (a list in time order), the time
+   * up to which transactions have been judged, and one event-time timer set for the earliest
+   * transaction not yet judged.
    */
   private static class JudgeFn extends DoFn<KV<String, VelocityMember>, Alert> {
     private final int minCount;
@@ -93,8 +95,10 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
     @StateId("account")
     private final StateSpec<ValueState<String>> accountSpec = StateSpecs.value(StringUtf8Coder.of());
 
+    /** In {@link VelocityMember#IN_TIME_ORDER}, so that a window is a slice of it. */
     @StateId("members")
-    private final StateSpec<BagState<VelocityMember>> membersSpec = StateSpecs.bag(VelocityMemberCoder.of());
+    private final StateSpec<ValueState<List<VelocityMember>>> membersSpec =
+        StateSpecs.value(ListCoder.of(VelocityMemberCoder.of()));
 
     /** Every transaction up to this time has been judged; null before the first judgement. */
     @StateId("judgedThrough")
@@ -117,21 +121,30 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
     public void process(
         @Element KV<String, VelocityMember> element,
         @StateId("account") ValueState<String> account,
-        @StateId("members") BagState<VelocityMember> members,
+        @StateId("members") ValueState<List<VelocityMember>> members,
         @StateId("judgedThrough") ValueState<Instant> judgedThrough,
         @StateId("timerAt") ValueState<Instant> timerAt,
         @TimerId("judge") Timer judge) {
       VelocityMember member = element.getValue();
       @Nullable Instant judged = judgedThrough.read();
-      if (judged != null && !member.eventTime.isAfter(judged)) {
+      boolean tooLate = judged != null && !member.eventTime.isAfter(judged);
+      if (tooLate) {
         late.inc();
-        if (member.eventTime.isAfter(judged.minus(window))) {
-          // Still inside the window of a transaction that is not judged yet.
-          members.add(member);
+        if (!member.eventTime.isAfter(judged.minus(window))) {
+          return;
         }
+        // Still inside the window of a transaction that is not judged yet: keep it, do not judge it.
+      }
+      List<VelocityMember> list = members.read();
+      if (list == null) {
+        list = new ArrayList<>();
+      }
+      int at = Collections.binarySearch(list, member, VelocityMember.IN_TIME_ORDER);
+      list.add(at < 0 ? -at - 1 : at, member);
+      members.write(list);
+      if (tooLate) {
         return;
       }
-      members.add(member);
       Instant due = member.eventTime.plus(allowedLateness);
       @Nullable Instant current = timerAt.read();
       if (current == null || due.isBefore(current)) {
@@ -140,77 +153,84 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
       }
     }
 
-    private static void setTimer(Timer judge, ValueState<Instant> timerAt, Instant due) {
-      judge.set(due);
-      timerAt.write(due);
-    }
-
     @OnTimer("judge")
     public void judge(
         OnTimerContext context,
         @StateId("account") ValueState<String> account,
-        @StateId("members") BagState<VelocityMember> members,
+        @StateId("members") ValueState<List<VelocityMember>> members,
         @StateId("judgedThrough") ValueState<Instant> judgedThrough,
         @StateId("timerAt") ValueState<Instant> timerAt,
         @TimerId("judge") Timer judge) {
       Instant upTo = context.timestamp().minus(allowedLateness);
       @Nullable Instant judgedBefore = judgedThrough.read();
-      List<VelocityMember> all = new ArrayList<>();
-      members.read().forEach(all::add);
-      all.sort(VelocityMember.IN_TIME_ORDER);
-
-      for (VelocityMember subject : all) {
-        boolean judgedNow = (judgedBefore == null || subject.eventTime.isAfter(judgedBefore)) && !subject.eventTime.isAfter(upTo);
-        if (judgedNow) {
-          judgeOne(account.read(), subject, all, context);
-        }
+      List<VelocityMember> list = members.read();
+      if (list == null) {
+        list = new ArrayList<>();
+      }
+      int first = judgedBefore == null ? 0 : firstAfter(list, judgedBefore);
+      int end = firstAfter(list, upTo);
+      String accountId = account.read();
+      for (int i = first; i < end; i++) {
+        judgeOne(accountId, list.get(i), list, context);
       }
       judgedThrough.write(upTo);
 
-      // Keep what a later transaction's window can still reach, and set the timer for the next one.
-      Instant oldestNeeded = upTo.minus(window);
-      List<VelocityMember> kept = new ArrayList<>();
-      @Nullable Instant next = null;
-      for (VelocityMember m : all) {
-        if (m.eventTime.isAfter(oldestNeeded)) {
-          kept.add(m);
-          if (next == null && m.eventTime.isAfter(upTo)) {
-            next = m.eventTime;
-          }
-        }
-      }
-      members.clear();
-      kept.forEach(members::add);
-      if (next != null) {
-        setTimer(judge, timerAt, next.plus(allowedLateness));
-      } else if (!kept.isEmpty()) {
+      // Drop what no later transaction's window can reach, and set the timer for the next one.
+      list.subList(0, firstAfter(list, upTo.minus(window))).clear();
+      members.write(list);
+      int next = firstAfter(list, upTo);
+      if (next < list.size()) {
+        setTimer(judge, timerAt, list.get(next).eventTime.plus(allowedLateness));
+      } else if (!list.isEmpty()) {
         // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
         setTimer(judge, timerAt, upTo.plus(window).plus(allowedLateness));
       } else {
         // A quiet account keeps only the time it was judged up to, to recognise late transactions.
+        members.clear();
         timerAt.clear();
         account.clear();
       }
     }
 
-    /** Alerts on {@code subject} if at least minCount of {@code all} (in time order) lie in its window. */
-    private void judgeOne(String accountId, VelocityMember subject, List<VelocityMember> all, OnTimerContext context) {
-      Instant end = subject.eventTime;
-      Instant start = end.minus(window);
-      List<String> ids = new ArrayList<>();
-      BigDecimal total = BigDecimal.ZERO.setScale(2);
-      for (VelocityMember m : all) {
-        if (m.eventTime.isAfter(start) && !m.eventTime.isAfter(end)) {
-          ids.add(m.transactionId);
-          total = total.add(m.amount);
+    private static void setTimer(Timer judge, ValueState<Instant> timerAt, Instant due) {
+      judge.set(due);
+      timerAt.write(due);
+    }
+
+    /** The index of the first member of {@code list} (in time order) whose time is after {@code time}. */
+    private static int firstAfter(List<VelocityMember> list, Instant time) {
+      int low = 0;
+      int high = list.size();
+      while (low < high) {
+        int mid = (low + high) >>> 1;
+        if (list.get(mid).eventTime.isAfter(time)) {
+          high = mid;
+        } else {
+          low = mid + 1;
         }
       }
-      if (ids.size() >= minCount) {
-        // The triggering transaction goes last, whatever its id among equal timestamps.
-        ids.remove(subject.transactionId);
-        ids.add(subject.transactionId);
-        context.output(new Alert(Alert.idFor(NAME, subject.transactionId), NAME, accountId, ids, total, start, end, "MEDIUM", end));
+      return low;
+    }
+
+    /** Alerts on {@code subject} if at least minCount of {@code list} (in time order) lie in its window. */
+    private void judgeOne(String accountId, VelocityMember subject, List<VelocityMember> list, OnTimerContext context) {
+      Instant end = subject.eventTime;
+      Instant start = end.minus(window);
+      int from = firstAfter(list, start);
+      int to = firstAfter(list, end);
+      if (to - from < minCount) {
+        return;
       }
+      List<String> ids = new ArrayList<>(to - from);
+      BigDecimal total = BigDecimal.ZERO.setScale(2);
+      for (int i = from; i < to; i++) {
+        ids.add(list.get(i).transactionId);
+        total = total.add(list.get(i).amount);
+      }
+      // The triggering transaction goes last, whatever its id among equal timestamps.
+      ids.remove(subject.transactionId);
+      ids.add(subject.transactionId);
+      context.output(new Alert(Alert.idFor(NAME, subject.transactionId), NAME, accountId, ids, total, start, end, "MEDIUM", end));
     }
   }
 }
