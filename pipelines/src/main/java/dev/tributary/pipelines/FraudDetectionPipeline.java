@@ -1,5 +1,7 @@
 package dev.tributary.pipelines;
 
+import static dev.tributary.transforms.TributaryMetrics.counter;
+
 import dev.tributary.banking.BankingFraudAnalysis;
 import dev.tributary.banking.BankingOutputs;
 import dev.tributary.banking.FraudThresholds;
@@ -26,10 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 import org.slf4j.Logger;
@@ -146,9 +145,7 @@ public final class FraudDetectionPipeline {
       long accountsRead, long accountDeadLetters, Map<String, Long> alertsByRule) {
 
     public static Summary of(PipelineResult result, String output, long millis) {
-      MetricQueryResults metrics =
-          result.metrics().queryMetrics(
-              MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(TributaryMetrics.NAMESPACE)).build());
+      MetricQueryResults metrics = TributaryMetrics.of(result);
       Map<String, Long> alerts = new LinkedHashMap<>();
       for (String rule : List.of(LargeAmountRule.NAME, VelocityRule.NAME, ForeignCountryRule.NAME)) {
         alerts.put(rule, counter(metrics, "alerts." + rule));
@@ -182,16 +179,6 @@ public final class FraudDetectionPipeline {
       out.printf("Accounts read:       %,d (dead letters: %,d)%n", accountsRead, accountDeadLetters);
       out.println("Alerts by rule:");
       alertsByRule.forEach((rule, count) -> out.printf("  %-16s %,d%n", rule, count));
-    }
-
-    private static long counter(MetricQueryResults metrics, String name) {
-      long total = 0;
-      for (MetricResult<Long> counter : metrics.getCounters()) {
-        if (counter.getName().getName().equals(name)) {
-          total += counter.getAttempted();
-        }
-      }
-      return total;
     }
   }
 }

@@ -13,10 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -152,13 +148,8 @@ public class VelocityRuleTest {
                 "velocity:s5", "velocity", "a1", List.of("s1", "s2", "s3", "x", "s4", "s5"), new BigDecimal("21.00"),
                 end.minus(Duration.standardMinutes(5)), end, "MEDIUM", end));
     PipelineResult result = pipeline.run();
-    MetricQueryResults late =
-        result.metrics().queryMetrics(
-            MetricsFilter.builder().addNameFilter(MetricNameFilter.named(TributaryMetrics.NAMESPACE, "velocity.lateTransactions")).build());
-    long count = 0;
-    for (MetricResult<Long> counter : late.getCounters()) {
-      count += counter.getAttempted();
-    }
-    assertEquals("transactions too late to be judged", 1, count);
+    assertEquals(
+        "transactions too late to be judged", 1,
+        TributaryMetrics.counter(TributaryMetrics.of(result), "velocity.lateTransactions"));
   }
 }
