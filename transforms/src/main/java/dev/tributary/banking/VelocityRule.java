@@ -135,10 +135,7 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
         }
         // Still inside the window of a transaction that is not judged yet: keep it, do not judge it.
       }
-      List<VelocityMember> list = members.read();
-      if (list == null) {
-        list = new ArrayList<>();
-      }
+      List<VelocityMember> list = listOf(members);
       int at = Collections.binarySearch(list, member, VelocityMember.IN_TIME_ORDER);
       list.add(at < 0 ? -at - 1 : at, member);
       members.write(list);
@@ -163,10 +160,7 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
         @TimerId("judge") Timer judge) {
       Instant upTo = context.timestamp().minus(allowedLateness);
       @Nullable Instant judgedBefore = judgedThrough.read();
-      List<VelocityMember> list = members.read();
-      if (list == null) {
-        list = new ArrayList<>();
-      }
+      List<VelocityMember> list = listOf(members);
       int first = judgedBefore == null ? 0 : firstAfter(list, judgedBefore);
       int end = firstAfter(list, upTo);
       String accountId = account.read();
@@ -177,19 +171,25 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
 
       // Drop what no later transaction's window can reach, and set the timer for the next one.
       list.subList(0, firstAfter(list, upTo.minus(window))).clear();
-      members.write(list);
-      int next = firstAfter(list, upTo);
-      if (next < list.size()) {
-        setTimer(judge, timerAt, list.get(next).eventTime.plus(allowedLateness));
-      } else if (!list.isEmpty()) {
-        // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
-        setTimer(judge, timerAt, upTo.plus(window).plus(allowedLateness));
-      } else {
+      if (list.isEmpty()) {
         // A quiet account keeps only the time it was judged up to, to recognise late transactions.
         members.clear();
         timerAt.clear();
         account.clear();
+        return;
       }
+      members.write(list);
+      int next = firstAfter(list, upTo);
+      setTimer(judge, timerAt, next < list.size()
+          ? list.get(next).eventTime.plus(allowedLateness)
+          // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
+          : upTo.plus(window).plus(allowedLateness));
+    }
+
+    /** The account's kept transactions, in time order; empty before its first one. */
+    private static List<VelocityMember> listOf(ValueState<List<VelocityMember>> members) {
+      List<VelocityMember> list = members.read();
+      return list == null ? new ArrayList<>() : list;
     }
 
     private static void setTimer(Timer judge, ValueState<Instant> timerAt, Instant due) {
