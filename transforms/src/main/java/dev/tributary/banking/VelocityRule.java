@@ -135,10 +135,9 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
         }
         // Still inside the window of a transaction that is not judged yet: keep it, do not judge it.
       }
-      List<VelocityMember> list = listOf(members);
-      int at = Collections.binarySearch(list, member, VelocityMember.IN_TIME_ORDER);
-      list.add(at < 0 ? -at - 1 : at, member);
-      members.write(list);
+      List<VelocityMember> kept = listOf(members);
+      int at = Collections.binarySearch(kept, member, VelocityMember.IN_TIME_ORDER);
+      members.write(withInserted(kept, at < 0 ? -at - 1 : at, member));
       if (tooLate) {
         return;
       }
@@ -170,26 +169,39 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
       judgedThrough.write(upTo);
 
       // Drop what no later transaction's window can reach, and set the timer for the next one.
-      list.subList(0, firstAfter(list, upTo.minus(window))).clear();
-      if (list.isEmpty()) {
+      List<VelocityMember> remaining = list.subList(firstAfter(list, upTo.minus(window)), list.size());
+      if (remaining.isEmpty()) {
         // A quiet account keeps only the time it was judged up to, to recognise late transactions.
         members.clear();
         timerAt.clear();
         account.clear();
         return;
       }
-      members.write(list);
-      int next = firstAfter(list, upTo);
-      setTimer(judge, timerAt, next < list.size()
-          ? list.get(next).eventTime.plus(allowedLateness)
+      members.write(new ArrayList<>(remaining));
+      int next = firstAfter(remaining, upTo);
+      setTimer(judge, timerAt, next < remaining.size()
+          ? remaining.get(next).eventTime.plus(allowedLateness)
           // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
           : upTo.plus(window).plus(allowedLateness));
     }
 
-    /** The account's kept transactions, in time order; empty before its first one. */
+    /**
+     * The account's kept transactions, in time order; empty before its first one. Never changed in
+     * place, only replaced: Flink with {@code --fasterCopy} may be writing the stored list to a
+     * checkpoint at the same time.
+     */
     private static List<VelocityMember> listOf(ValueState<List<VelocityMember>> members) {
       List<VelocityMember> list = members.read();
-      return list == null ? new ArrayList<>() : list;
+      return list == null ? List.of() : list;
+    }
+
+    /** A new list: {@code list} with {@code member} inserted at {@code index}. */
+    private static List<VelocityMember> withInserted(List<VelocityMember> list, int index, VelocityMember member) {
+      List<VelocityMember> copy = new ArrayList<>(list.size() + 1);
+      copy.addAll(list.subList(0, index));
+      copy.add(member);
+      copy.addAll(list.subList(index, list.size()));
+      return copy;
     }
 
     private static void setTimer(Timer judge, ValueState<Instant> timerAt, Instant due) {

@@ -6,32 +6,45 @@ import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
-import org.apache.beam.sdk.schemas.JavaFieldSchema;
-import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.transforms.Combine;
 
 /**
  * Count, sum and maximum of exact decimal amounts, and the mean derived from them: the
- * accumulator of {@link Aggregate}. Mutable, as a Beam combiner accumulator may be.
+ * accumulator of {@link Aggregate}.
+ *
+ * <p>Immutable: adding returns a new value. A runner may keep the accumulator it stored while it
+ * writes a checkpoint of it (Flink with {@code --fasterCopy}), so an accumulator changed in place
+ * could change the checkpoint as it is written.
  */
-@DefaultSchema(JavaFieldSchema.class)
 public final class AmountStats {
-  public long count;
-  public BigDecimal sum = BigDecimal.ZERO;
-  public @Nullable BigDecimal max;
+  /** No amounts yet. */
+  public static final AmountStats EMPTY = new AmountStats(0, BigDecimal.ZERO, null);
 
-  public void add(BigDecimal amount) {
-    count++;
-    sum = sum.add(amount);
-    max = max == null || amount.compareTo(max) > 0 ? amount : max;
+  public final long count;
+  public final BigDecimal sum;
+  public final @Nullable BigDecimal max;
+
+  public AmountStats(long count, BigDecimal sum, @Nullable BigDecimal max) {
+    this.count = count;
+    this.sum = sum;
+    this.max = max;
   }
 
-  public void merge(AmountStats other) {
-    count += other.count;
-    sum = sum.add(other.sum);
-    if (other.max != null) {
-      max = max == null || other.max.compareTo(max) > 0 ? other.max : max;
+  /** These amounts and one more. */
+  public AmountStats plus(BigDecimal amount) {
+    return new AmountStats(count + 1, sum.add(amount), larger(max, amount));
+  }
+
+  /** These amounts and {@code other}'s. */
+  public AmountStats plus(AmountStats other) {
+    return new AmountStats(count + other.count, sum.add(other.sum), larger(max, other.max));
+  }
+
+  private static @Nullable BigDecimal larger(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+    if (a == null) {
+      return b;
     }
+    return b == null || a.compareTo(b) >= 0 ? a : b;
   }
 
   @Override
@@ -44,6 +57,11 @@ public final class AmountStats {
     return Objects.hash(count, sum, max);
   }
 
+  @Override
+  public String toString() {
+    return "AmountStats{count=" + count + ", sum=" + sum + ", max=" + max + "}";
+  }
+
   /** sum / count to two decimal places, half-even; the one definition of the mean. */
   public BigDecimal mean() {
     return sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
@@ -53,19 +71,20 @@ public final class AmountStats {
   public static class CombineFn extends Combine.CombineFn<BigDecimal, AmountStats, AmountStats> {
     @Override
     public AmountStats createAccumulator() {
-      return new AmountStats();
+      return EMPTY;
     }
 
     @Override
     public AmountStats addInput(AmountStats stats, BigDecimal amount) {
-      stats.add(amount);
-      return stats;
+      return stats.plus(amount);
     }
 
     @Override
     public AmountStats mergeAccumulators(Iterable<AmountStats> accumulators) {
-      AmountStats merged = new AmountStats();
-      accumulators.forEach(merged::merge);
+      AmountStats merged = EMPTY;
+      for (AmountStats stats : accumulators) {
+        merged = merged.plus(stats);
+      }
       return merged;
     }
 

@@ -29,10 +29,8 @@ public final class AmountStatsCoder extends AtomicCoder<AmountStats> {
 
   @Override
   public AmountStats decode(InputStream in) throws IOException {
-    AmountStats stats = new AmountStats();
-    stats.count = VarLongCoder.of().decode(in);
-    stats.sum = DecimalCoder.of().decode(in);
-    stats.max = MAX.decode(in);
-    return stats;
+    long count = VarLongCoder.of().decode(in);
+    BigDecimal sum = DecimalCoder.of().decode(in);
+    return new AmountStats(count, sum, MAX.decode(in));
   }
 }

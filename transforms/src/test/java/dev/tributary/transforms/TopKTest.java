@@ -1,6 +1,12 @@
 package dev.tributary.transforms;
 
+import static org.junit.Assert.assertEquals;
+
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -50,5 +56,35 @@ public class TopKTest {
             new TopKEntry(DAY1, DAY2, 3, "b", new BigDecimal("50.00"), true),
             new TopKEntry(DAY2, DAY3, 1, "x", new BigDecimal("5.00"), true));
     pipeline.run();
+  }
+
+  @Test
+  public void combinerKeepsTheTopKWhateverTheOrderAndNeverChangesAnAccumulatorInPlace() {
+    List<KV<String, BigDecimal>> entries = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      // Values repeat, so ties to the smaller key are exercised.
+      entries.add(KV.of(String.format("k%02d", i), BigDecimal.valueOf(i % 7)));
+    }
+    List<KV<String, BigDecimal>> expected = new ArrayList<>(entries);
+    expected.sort(Collections.reverseOrder(new TopK.LargerValueThenSmallerKey()));
+    expected = expected.subList(0, 5);
+
+    TopK.TopCombineFn fn = new TopK.TopCombineFn(5);
+    Random random = new Random(7);
+    for (int round = 0; round < 20; round++) {
+      Collections.shuffle(entries, random);
+      List<List<KV<String, BigDecimal>>> parts = new ArrayList<>();
+      for (int part = 0; part < 3; part++) {
+        List<KV<String, BigDecimal>> acc = fn.createAccumulator();
+        for (int i = part; i < entries.size(); i += 3) {
+          List<KV<String, BigDecimal>> before = List.copyOf(acc);
+          List<KV<String, BigDecimal>> after = fn.addInput(acc, entries.get(i));
+          assertEquals("the accumulator passed in is unchanged", before, acc);
+          acc = after;
+        }
+        parts.add(acc);
+      }
+      assertEquals(expected, fn.extractOutput(fn.mergeAccumulators(parts)));
+    }
   }
 }
