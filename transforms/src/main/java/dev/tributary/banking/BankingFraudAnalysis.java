@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -43,7 +42,7 @@ import org.joda.time.Duration;
  *   raw transactions -> Parse -> Enrich(accounts) -> FraudDetect(large_amount, velocity, foreign_country) -> alerts
  *                            \-> Aggregate(account, hour)                                                -> accountHourly
  *                            \-> Aggregate(category, day)                                                -> categoryDaily
- *                            \-> Aggregate(account, day) -> final panes -> TopK                          -> topAccountsDaily
+ *                            \-> Aggregate(account, day, final panes only) -> TopK                       -> topAccountsDaily
  *   raw accounts -> Parse -> map side input of Enrich; malformed records of both -> deadLetters
  * </pre>
  */
@@ -116,8 +115,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
     PCollection<TopKEntry> topAccounts =
         transactions
             .output()
-            .apply("Total per account per day", aggregate(tx -> tx.accountId, Duration.standardDays(1)))
-            .apply("Final totals", Filter.by((AggregateResult r) -> r.isFinal))
+            .apply("Total per account per day", aggregate(tx -> tx.accountId, Duration.standardDays(1)).finalPanesOnly())
             .apply(
                 "Account and total",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))

@@ -1,6 +1,7 @@
 package dev.tributary.transforms;
 
 import java.math.BigDecimal;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Combine;
@@ -15,6 +16,7 @@ import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Never;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -30,20 +32,23 @@ import org.joda.time.Duration;
  * window is open, an on-time pane when the watermark passes its end, and exactly one final pane
  * ({@link AggregateResult#isFinal}) when it passes the end plus the allowed lateness, holding
  * every record that arrived in time. Panes accumulate. In batch there is one pane, and it is final.
+ * With {@link #finalPanesOnly()} there is only the final pane in streaming too: for a consumer
+ * that waits for it, such as {@link TopK}, early panes would be work thrown away.
  */
 public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<AggregateResult>> {
   private final SerializableFunction<T, String> keyOf;
   private final SerializableFunction<T, BigDecimal> measureOf;
   private final Duration windowSize;
   private final Duration allowedLateness;
-  private final Duration earlyFiringsEvery;
+  /** Null for final panes only. */
+  private final @Nullable Duration earlyFiringsEvery;
 
   private Aggregate(
       SerializableFunction<T, String> keyOf,
       SerializableFunction<T, BigDecimal> measureOf,
       Duration windowSize,
       Duration allowedLateness,
-      Duration earlyFiringsEvery) {
+      @Nullable Duration earlyFiringsEvery) {
     this.keyOf = keyOf;
     this.measureOf = measureOf;
     this.windowSize = windowSize;
@@ -65,6 +70,11 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
     return new Aggregate<>(keyOf, measureOf, windowSize, allowedLateness, every);
   }
 
+  /** Only the final pane of each window, when the watermark passes its end plus the allowed lateness. */
+  public Aggregate<T> finalPanesOnly() {
+    return new Aggregate<>(keyOf, measureOf, windowSize, allowedLateness, null);
+  }
+
   @Override
   public PCollection<AggregateResult> expand(PCollection<T> input) {
     return input
@@ -76,16 +86,22 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
         .apply(
             "Windows of " + windowSize,
             Window.<KV<String, BigDecimal>>into(FixedWindows.of(windowSize))
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withEarlyFirings(
-                            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringsEvery))
-                        .withLateFirings(Never.ever()))
+                .triggering(trigger())
                 .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
                 .accumulatingFiredPanes())
         .apply("Statistics per key", Combine.perKey(new AmountStats.CombineFn()))
         .apply("To results", ParDo.of(new ToResultFn()))
         .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class));
+  }
+
+  /** What fires a pane before the final one, which fires when the window closes (FIRE_ALWAYS). */
+  private Trigger trigger() {
+    if (earlyFiringsEvery == null) {
+      return Never.ever();
+    }
+    return AfterWatermark.pastEndOfWindow()
+        .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringsEvery))
+        .withLateFirings(Never.ever());
   }
 
   private static class ToResultFn extends DoFn<KV<String, AmountStats>, AggregateResult> {

@@ -102,4 +102,23 @@ public class AggregateTest {
             result("even", TEN, 2, "6.00", "3.00", "4.00", true), result("odd", TEN, 1, "1.00", "1.00", "1.00", true));
     pipeline.run();
   }
+
+  @Test
+  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class})
+  public void finalPanesOnlyGivesNoEarlyOrOnTimePanes() {
+    TestStream<BigDecimal> stream =
+        TestStream.create(BigDecimalCoder.of())
+            .advanceWatermarkTo(TEN)
+            .addElements(at("2.00", "2026-03-02T10:00:10Z"), at("4.00", "2026-03-02T10:00:20Z"))
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(1)))
+            // Late, within the 10 minutes of lateness: in the final pane.
+            .addElements(at("8.00", "2026-03-02T10:59:00Z"))
+            .advanceWatermarkToInfinity();
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly().finalPanesOnly());
+
+    // The whole output: one result, the final pane, although processing time passed the early-firing delay.
+    PAssert.that(results).containsInAnyOrder(result("even", TEN, 3, "14.00", "4.67", "8.00", true));
+    pipeline.run();
+  }
 }
