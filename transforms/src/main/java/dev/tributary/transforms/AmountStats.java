@@ -30,6 +30,11 @@ public final class AmountStats {
     this.max = max;
   }
 
+  /** One amount. */
+  public static AmountStats of(BigDecimal amount) {
+    return EMPTY.plus(amount);
+  }
+
   /** These amounts and one more. */
   public AmountStats plus(BigDecimal amount) {
     return new AmountStats(count + 1, sum.add(amount), larger(max, amount));
@@ -67,16 +72,16 @@ public final class AmountStats {
     return sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
   }
 
-  /** The Beam combiner over {@link AmountStats}, with {@link AmountStatsCoder} for its accumulator. */
-  public static class CombineFn extends Combine.CombineFn<BigDecimal, AmountStats, AmountStats> {
+  /** The Beam combiner that merges {@link AmountStats}, with {@link AmountStatsCoder} for its accumulator. */
+  public static class CombineFn extends Combine.CombineFn<AmountStats, AmountStats, AmountStats> {
     @Override
     public AmountStats createAccumulator() {
       return EMPTY;
     }
 
     @Override
-    public AmountStats addInput(AmountStats stats, BigDecimal amount) {
-      return stats.plus(amount);
+    public AmountStats addInput(AmountStats stats, AmountStats more) {
+      return stats.plus(more);
     }
 
     @Override
@@ -94,12 +99,12 @@ public final class AmountStats {
     }
 
     @Override
-    public Coder<AmountStats> getAccumulatorCoder(CoderRegistry registry, Coder<BigDecimal> inputCoder) {
+    public Coder<AmountStats> getAccumulatorCoder(CoderRegistry registry, Coder<AmountStats> inputCoder) {
       return AmountStatsCoder.of();
     }
 
     @Override
-    public Coder<AmountStats> getDefaultOutputCoder(CoderRegistry registry, Coder<BigDecimal> inputCoder) {
+    public Coder<AmountStats> getDefaultOutputCoder(CoderRegistry registry, Coder<AmountStats> inputCoder) {
       return AmountStatsCoder.of();
     }
   }
