@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Meant for the Flink runner with checkpointing, e.g. {@code --runner=FlinkRunner --streaming=true
- * --checkpointingInterval=10000}.
+ * --checkpointingInterval=10000 --fasterCopy=true}.
  */
 @Template(
     name = "Banking_Fraud_Detection_Streaming",
