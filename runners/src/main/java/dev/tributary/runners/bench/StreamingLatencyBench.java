@@ -126,6 +126,7 @@ final class StreamingLatencyBench {
         List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread consumer = new Thread(
             () -> consume(bootstrap, sentAt, seen, duplicates, velocityAlerts, samples, stop), "alerts-consumer");
+        consumer.setDaemon(true); // an error in the bench must end the JVM, not leave it consuming
         consumer.start();
 
         // Warm-up: one large transaction at a time until its alert comes back, so the measured
@@ -184,15 +185,19 @@ final class StreamingLatencyBench {
    * A line cut around its event time and its id looked up, before the feed starts: stamping it
    * while feeding is then a concatenation, and the producer takes less of the cores the job needs.
    */
-  private record FeedLine(String beforeTime, String afterTime, @Nullable String watchedId) {
+  private record FeedLine(String beforeTime, @Nullable String afterTime, @Nullable String watchedId) {
     static FeedLine of(String line, Set<String> watched) {
-      Matcher time = EVENT_TIME.matcher(line);
-      if (!time.find()) {
-        throw new IllegalArgumentException("no eventTime in " + line);
-      }
       Matcher id = ID.matcher(line);
       String watchedId = id.find() && watched.contains(id.group(1)) ? id.group(1) : null;
+      Matcher time = EVENT_TIME.matcher(line);
+      if (!time.find()) {
+        return new FeedLine(line, null, watchedId); // a malformed line goes as it is, for the dead letters
+      }
       return new FeedLine(line.substring(0, time.start()) + "\"eventTime\":\"", "\"" + line.substring(time.end()), watchedId);
+    }
+
+    String stampedWith(String time) {
+      return afterTime == null ? beforeTime : beforeTime + time + afterTime;
     }
   }
 
@@ -212,7 +217,7 @@ final class StreamingLatencyBench {
         if (line.watchedId() != null) {
           sentAt.put(line.watchedId(), now);
         }
-        producer.send(new ProducerRecord<>("banking-transactions", null, now, null, line.beforeTime() + stamp + line.afterTime()));
+        producer.send(new ProducerRecord<>("banking-transactions", null, now, null, line.stampedWith(stamp)));
         sent++;
         if (!pacer.awaitTurn(sent)) {
           break;
