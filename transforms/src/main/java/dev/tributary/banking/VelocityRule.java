@@ -178,9 +178,9 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
         return;
       }
       members.write(new ArrayList<>(remaining));
-      int next = firstAfter(remaining, upTo);
-      setTimer(judge, timerAt, next < remaining.size()
-          ? remaining.get(next).eventTime.plus(allowedLateness)
+      // The first transaction not judged yet is at end: none of those kept from it on was dropped.
+      setTimer(judge, timerAt, end < list.size()
+          ? list.get(end).eventTime.plus(allowedLateness)
           // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
           : upTo.plus(window).plus(allowedLateness));
     }
