@@ -1,8 +1,6 @@
 package dev.tributary.transforms;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
-import java.util.Map;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -14,7 +12,6 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Never;
@@ -26,7 +23,6 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
-import org.joda.time.Instant;
 
 /**
  * Count, sum, mean and max of a decimal measure per key per fixed event-time window (aligned to
@@ -38,6 +34,9 @@ import org.joda.time.Instant;
  * every record that arrived in time. Panes accumulate. In batch there is one pane, and it is final.
  * With {@link #finalPanesOnly()} there is only the final pane in streaming too: for a consumer
  * that waits for it, such as {@link TopK}, early panes would be work thrown away.
+ *
+ * <p>In batch the statistics come from Beam's windowing and combining; in streaming, with the same
+ * panes, from {@link AggregateInKeyedState}, which costs a fraction of the work per record there.
  */
 public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<AggregateResult>> {
   private final SerializableFunction<T, String> keyOf;
@@ -81,28 +80,25 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
 
   @Override
   public PCollection<AggregateResult> expand(PCollection<T> input) {
-    PCollection<KV<String, AmountStats>> windowed =
+    PCollection<KV<String, AmountStats>> measures =
         input
             .apply(
                 "Key and measure",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(AmountStats.class)))
                     .via((T record) -> KV.of(keyOf.apply(record), AmountStats.of(measureOf.apply(record)))))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), AmountStatsCoder.of()))
-            .apply(
-                "Windows of " + windowSize,
-                Window.<KV<String, AmountStats>>into(FixedWindows.of(windowSize))
-                    .triggering(trigger())
-                    .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
-                    .accumulatingFiredPanes());
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), AmountStatsCoder.of()));
     if (input.isBounded() == PCollection.IsBounded.UNBOUNDED) {
-      // In batch the runners combine before the shuffle themselves; Beam's Flink runner does not
-      // in streaming, where each record would otherwise go through the windowing machinery alone.
-      windowed =
-          windowed
-              .apply("Combine within bundles", ParDo.of(new CombineWithinBundleFn()))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), AmountStatsCoder.of()));
+      return measures.apply(
+          "Panes per key and window",
+          new AggregateInKeyedState(FixedWindows.of(windowSize), allowedLateness, earlyFiringsEvery));
     }
-    return windowed
+    return measures
+        .apply(
+            "Windows of " + windowSize,
+            Window.<KV<String, AmountStats>>into(FixedWindows.of(windowSize))
+                .triggering(trigger())
+                .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
+                .accumulatingFiredPanes())
         .apply("Statistics per key", Combine.perKey(new AmountStats.CombineFn()))
         .apply("To results", ParDo.of(new ToResultFn()))
         .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class));
@@ -116,39 +112,6 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
     return AfterWatermark.pastEndOfWindow()
         .withEarlyFirings(AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringsEvery))
         .withLateFirings(Never.ever());
-  }
-
-  /**
-   * Merges a bundle's statistics per key and window, and passes them on when the bundle ends, each
-   * with the earliest timestamp it merged. The runner holds the watermark while a bundle is open,
-   * so nothing becomes late by waiting here. Few keys (categories, games) gain the most.
-   */
-  private static class CombineWithinBundleFn extends DoFn<KV<String, AmountStats>, KV<String, AmountStats>> {
-    private record KeyAndWindow(String key, BoundedWindow window) {}
-
-    private record Partial(AmountStats stats, Instant earliest) {
-      Partial plus(Partial other) {
-        return new Partial(stats.plus(other.stats), earliest.isBefore(other.earliest) ? earliest : other.earliest);
-      }
-    }
-
-    private transient Map<KeyAndWindow, Partial> partials;
-
-    @StartBundle
-    public void startBundle() {
-      partials = new HashMap<>();
-    }
-
-    @ProcessElement
-    public void process(@Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp, BoundedWindow window) {
-      partials.merge(new KeyAndWindow(keyed.getKey(), window), new Partial(keyed.getValue(), timestamp), Partial::plus);
-    }
-
-    @FinishBundle
-    public void finishBundle(FinishBundleContext context) {
-      partials.forEach((at, partial) -> context.output(KV.of(at.key(), partial.stats()), partial.earliest(), at.window()));
-      partials = null;
-    }
   }
 
   private static class ToResultFn extends DoFn<KV<String, AmountStats>, AggregateResult> {

@@ -1,0 +1,474 @@
+package dev.tributary.transforms;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.BooleanCoder;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CustomCoder;
+import org.apache.beam.sdk.coders.InstantCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarIntCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.state.StateSpec;
+import org.apache.beam.sdk.state.StateSpecs;
+import org.apache.beam.sdk.state.TimeDomain;
+import org.apache.beam.sdk.state.Timer;
+import org.apache.beam.sdk.state.TimerSpec;
+import org.apache.beam.sdk.state.TimerSpecs;
+import org.apache.beam.sdk.state.ValueState;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.NonMergingWindowFn;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo.Timing;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
+import org.apache.beam.sdk.transforms.windowing.WindowMappingFn;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * The streaming form of {@link Aggregate}: the same panes (early, on-time, one final), from the
+ * statistics of each key's open windows kept in the key's own state.
+ *
+ * <p>Why not Beam's windowing, as in batch: Beam's Flink runner does not combine before the
+ * shuffle in streaming, and its windowing keeps a dozen pieces of state and timers per key and
+ * window, each under a window namespace it encodes anew on every access. Here a key has one value
+ * (its open windows), one event-time timer for its next on-time or final pane, and one
+ * processing-time timer for its next early pane. Records later than the allowed lateness are
+ * counted as {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
+ */
+final class AggregateInKeyedState extends PTransform<PCollection<KV<String, AmountStats>>, PCollection<AggregateResult>> {
+  private final FixedWindows windows;
+  private final Duration allowedLateness;
+  /** Null for final panes only. */
+  private final @Nullable Duration earlyFiringsEvery;
+
+  AggregateInKeyedState(FixedWindows windows, Duration allowedLateness, @Nullable Duration earlyFiringsEvery) {
+    this.windows = windows;
+    this.allowedLateness = allowedLateness;
+    this.earlyFiringsEvery = earlyFiringsEvery;
+  }
+
+  @Override
+  public PCollection<AggregateResult> expand(PCollection<KV<String, AmountStats>> measures) {
+    return measures
+        // State is kept per key and window: one window, so that a key's state spans all its windows.
+        .apply("In one window", Unwindowed.of())
+        .apply("Combine within bundles", ParDo.of(new CombineWithinBundleFn(windows)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), AmountStatsCoder.of())))
+        .apply("Statistics per key and window", ParDo.of(new PanesFn(windows.getSize(), allowedLateness, earlyFiringsEvery)))
+        .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class))
+        .apply("Into the result's window", Window.<AggregateResult>into(new ResultWindows()).withAllowedLateness(allowedLateness));
+  }
+
+  /**
+   * Merges a bundle's statistics per key and window (by its start), and passes them on when the
+   * bundle ends, each with the earliest timestamp it merged. The runner holds the watermark while a
+   * bundle is open, so nothing becomes late by waiting here. Few keys (categories, games) gain the most.
+   */
+  private static class CombineWithinBundleFn extends DoFn<KV<String, AmountStats>, KV<String, KV<Instant, AmountStats>>> {
+    private record KeyAndWindow(String key, Instant windowStart) {}
+
+    private record Partial(AmountStats stats, Instant earliest) {
+      Partial plus(Partial other) {
+        return new Partial(stats.plus(other.stats), earliest.isBefore(other.earliest) ? earliest : other.earliest);
+      }
+    }
+
+    private final FixedWindows windows;
+    private transient Map<KeyAndWindow, Partial> partials;
+    private transient BoundedWindow globalWindow;
+
+    CombineWithinBundleFn(FixedWindows windows) {
+      this.windows = windows;
+    }
+
+    @StartBundle
+    public void startBundle() {
+      partials = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp, BoundedWindow window) {
+      globalWindow = window;
+      Instant start = windows.assignWindow(timestamp).start();
+      partials.merge(new KeyAndWindow(keyed.getKey(), start), new Partial(keyed.getValue(), timestamp), Partial::plus);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) {
+      partials.forEach(
+          (at, partial) ->
+              context.output(KV.of(at.key(), KV.of(at.windowStart(), partial.stats())), partial.earliest(), globalWindow));
+      partials = null;
+    }
+  }
+
+  /**
+   * One key's window that has records and has not had its final pane. Immutable: Flink with
+   * {@code --fasterCopy} may be writing the stored value to a checkpoint at the same time.
+   *
+   * @param panes how many panes it has had
+   * @param earlyPaneAt when (processing time) its next early pane is due; null when none is
+   */
+  record OpenWindow(Instant start, AmountStats stats, int panes, boolean onTimePaneDone, @Nullable Instant earlyPaneAt) {
+    OpenWindow plus(AmountStats more, @Nullable Instant earlyPaneIfNoneDue) {
+      return new OpenWindow(start, stats.plus(more), panes, onTimePaneDone, earlyPaneAt != null ? earlyPaneAt : earlyPaneIfNoneDue);
+    }
+
+    OpenWindow afterEarlyPane() {
+      return new OpenWindow(start, stats, panes + 1, false, null);
+    }
+
+    OpenWindow afterOnTimePane() {
+      return new OpenWindow(start, stats, panes + 1, true, null);
+    }
+  }
+
+  /** The coder of {@link OpenWindow}, for the state of {@link PanesFn}. */
+  static final class OpenWindowCoder extends CustomCoder<OpenWindow> {
+    private static final Coder<Instant> EARLY_PANE_AT = NullableCoder.of(InstantCoder.of());
+
+    @Override
+    public void encode(OpenWindow window, OutputStream out) throws IOException {
+      InstantCoder.of().encode(window.start(), out);
+      AmountStatsCoder.of().encode(window.stats(), out);
+      VarIntCoder.of().encode(window.panes(), out);
+      BooleanCoder.of().encode(window.onTimePaneDone(), out);
+      EARLY_PANE_AT.encode(window.earlyPaneAt(), out);
+    }
+
+    @Override
+    public OpenWindow decode(InputStream in) throws IOException {
+      return new OpenWindow(
+          InstantCoder.of().decode(in),
+          AmountStatsCoder.of().decode(in),
+          VarIntCoder.of().decode(in),
+          BooleanCoder.of().decode(in),
+          EARLY_PANE_AT.decode(in));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OpenWindowCoder;
+    }
+
+    @Override
+    public int hashCode() {
+      return OpenWindowCoder.class.hashCode();
+    }
+  }
+
+  /**
+   * Per key: its open windows in start order, and three timers, each set for the earliest pane of
+   * its kind that is due: on-time panes and final panes (event time), early panes (processing time).
+   *
+   * <p>Every pane has its window's last instant as its timestamp, as Beam's windowing gives it, and
+   * each timer holds the watermark at the earliest timestamp it will give, so that what follows
+   * never sees a pane later than its window's allowed lateness.
+   */
+  private static class PanesFn extends DoFn<KV<String, KV<Instant, AmountStats>>, AggregateResult> {
+    private final Duration windowSize;
+    private final Duration allowedLateness;
+    private final @Nullable Duration earlyFiringsEvery;
+    private static final String ON_TIME_PANE = "onTimePane";
+    private static final String FINAL_PANE = "finalPane";
+    private static final String EARLY_PANE = "earlyPane";
+    private final Counter lateRecords = Metrics.counter(TributaryMetrics.NAMESPACE, "aggregate.lateRecords");
+
+    /** In start order; never changed in place, only replaced. */
+    @StateId("windows")
+    private final StateSpec<ValueState<List<OpenWindow>>> windowsSpec = StateSpecs.value(ListCoder.of(new OpenWindowCoder()));
+
+    @TimerId(ON_TIME_PANE)
+    private final TimerSpec onTimePaneSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    @TimerId(FINAL_PANE)
+    private final TimerSpec finalPaneSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    @TimerId(EARLY_PANE)
+    private final TimerSpec earlyPaneSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
+
+    PanesFn(Duration windowSize, Duration allowedLateness, @Nullable Duration earlyFiringsEvery) {
+      this.windowSize = windowSize;
+      this.allowedLateness = allowedLateness;
+      this.earlyFiringsEvery = earlyFiringsEvery;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, KV<Instant, AmountStats>> element,
+        @StateId("windows") ValueState<List<OpenWindow>> state,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
+        @TimerId(EARLY_PANE) Timer earlyPane) {
+      Instant start = element.getValue().getKey();
+      AmountStats stats = element.getValue().getValue();
+      Instant watermark = onTimePane.getCurrentRelativeTime();
+      if (closingTime(start).isBefore(watermark)) {
+        lateRecords.inc(stats.count);
+        return;
+      }
+      // Early panes are for windows the watermark has not passed; one it has passed gets its
+      // on-time pane as soon as the timer can fire.
+      @Nullable Instant earlyPaneIfNoneDue =
+          earlyFiringsEvery == null || lastInstant(start).isBefore(watermark)
+              ? null
+              : earlyPane.getCurrentRelativeTime().plus(earlyFiringsEvery);
+
+      List<OpenWindow> before = listOf(state);
+      List<OpenWindow> after = new ArrayList<>(before.size() + 1);
+      boolean added = false;
+      for (OpenWindow window : before) {
+        if (!added && window.start().equals(start)) {
+          after.add(window.plus(stats, earlyPaneIfNoneDue));
+          added = true;
+          continue;
+        }
+        if (!added && window.start().isAfter(start)) {
+          after.add(new OpenWindow(start, stats, 0, false, earlyPaneIfNoneDue));
+          added = true;
+        }
+        after.add(window);
+      }
+      if (!added) {
+        after.add(new OpenWindow(start, stats, 0, false, earlyPaneIfNoneDue));
+      }
+      state.write(after);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, null);
+    }
+
+    @OnTimer(ON_TIME_PANE)
+    public void onTimePaneDue(
+        OnTimerContext context,
+        @Key String key,
+        @StateId("windows") ValueState<List<OpenWindow>> state,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
+        @TimerId(EARLY_PANE) Timer earlyPane) {
+      Instant due = context.fireTimestamp();
+      List<OpenWindow> before = listOf(state);
+      List<OpenWindow> after = new ArrayList<>(before.size());
+      for (OpenWindow window : before) {
+        if (awaitsOnlyItsFinalPane(window) || lastInstant(window.start()).isAfter(due)) {
+          after.add(window);
+        } else if (allowedLateness.equals(Duration.ZERO)) {
+          output(context, key, window, Timing.ON_TIME, true);
+        } else {
+          output(context, key, window, Timing.ON_TIME, false);
+          after.add(window.afterOnTimePane());
+        }
+      }
+      write(state, after);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, ON_TIME_PANE);
+    }
+
+    @OnTimer(FINAL_PANE)
+    public void finalPaneDue(
+        OnTimerContext context,
+        @Key String key,
+        @StateId("windows") ValueState<List<OpenWindow>> state,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
+        @TimerId(EARLY_PANE) Timer earlyPane) {
+      Instant due = context.fireTimestamp();
+      List<OpenWindow> before = listOf(state);
+      List<OpenWindow> after = new ArrayList<>(before.size());
+      for (OpenWindow window : before) {
+        if (awaitsOnlyItsFinalPane(window) && !closingTime(window.start()).isAfter(due)) {
+          output(context, key, window, window.onTimePaneDone() ? Timing.LATE : Timing.ON_TIME, true);
+        } else {
+          after.add(window);
+        }
+      }
+      write(state, after);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, FINAL_PANE);
+    }
+
+    @OnTimer(EARLY_PANE)
+    public void earlyPaneDue(
+        OnTimerContext context,
+        @Key String key,
+        @StateId("windows") ValueState<List<OpenWindow>> state,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
+        @TimerId(EARLY_PANE) Timer earlyPane) {
+      Instant now = context.fireTimestamp();
+      List<OpenWindow> before = listOf(state);
+      List<OpenWindow> after = new ArrayList<>(before.size());
+      for (OpenWindow window : before) {
+        if (window.earlyPaneAt() != null && !window.earlyPaneAt().isAfter(now)) {
+          output(context, key, window, Timing.EARLY, false);
+          after.add(window.afterEarlyPane());
+        } else {
+          after.add(window);
+        }
+      }
+      write(state, after);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, EARLY_PANE);
+    }
+
+    private void output(OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
+      AmountStats stats = window.stats();
+      long nonSpeculativeIndex = timing == Timing.EARLY ? -1 : window.onTimePaneDone() ? 1 : 0;
+      context.outputWindowedValue(
+          new AggregateResult(
+              key, window.start(), window.start().plus(windowSize), stats.count, stats.sum, stats.mean(), stats.max,
+              isFinal),
+          lastInstant(window.start()),
+          List.of(context.window()),
+          PaneInfo.createPane(window.panes() == 0, isFinal, timing, window.panes(), nonSpeculativeIndex));
+    }
+
+    /** The window's last instant: its on-time pane is due when the watermark passes it. */
+    private Instant lastInstant(Instant start) {
+      return start.plus(windowSize).minus(Duration.millis(1));
+    }
+
+    /** When the window's final pane is due; records for it after that are too late. */
+    private Instant closingTime(Instant start) {
+      return lastInstant(start).plus(allowedLateness);
+    }
+
+    private boolean awaitsOnlyItsFinalPane(OpenWindow window) {
+      return earlyFiringsEvery == null || window.onTimePaneDone();
+    }
+
+    /**
+     * Sets each timer whose earliest pane due changed from {@code before} to {@code after}, except
+     * that the timer that has just fired ({@code fired}) is set for nothing. Each holds the
+     * watermark at the earliest timestamp it will give; a hold is never before the element or
+     * timer being processed, as Beam requires, because the panes' windows start in order.
+     */
+    private void setTimers(
+        List<OpenWindow> before,
+        List<OpenWindow> after,
+        Timer onTimePane,
+        Timer finalPane,
+        Timer earlyPane,
+        @Nullable String fired) {
+      @Nullable Instant onTimeBefore = ON_TIME_PANE.equals(fired) ? null : firstOnTimePaneStart(before);
+      @Nullable Instant onTimeAfter = firstOnTimePaneStart(after);
+      if (onTimeAfter != null && !onTimeAfter.equals(onTimeBefore)) {
+        onTimePane.set(lastInstant(onTimeAfter));
+      }
+      @Nullable Instant finalBefore = FINAL_PANE.equals(fired) ? null : firstFinalPaneStart(before);
+      @Nullable Instant finalAfter = firstFinalPaneStart(after);
+      if (finalAfter != null && !finalAfter.equals(finalBefore)) {
+        finalPane.withOutputTimestamp(lastInstant(finalAfter)).set(closingTime(finalAfter));
+      }
+      @Nullable EarlyTimer earlyBefore = EARLY_PANE.equals(fired) ? null : EarlyTimer.of(before);
+      @Nullable EarlyTimer earlyAfter = EarlyTimer.of(after);
+      if (Objects.equals(earlyBefore, earlyAfter)) {
+        return;
+      }
+      if (earlyAfter != null) {
+        earlyPane.withOutputTimestamp(lastInstant(earlyAfter.firstStart())).set(earlyAfter.at());
+      } else {
+        // No early pane is due any more: the on-time pane came first. Beam's Flink runner cannot
+        // delete a timer (2.62), so it stays set, no longer holding the watermark, and gives nothing.
+        earlyPane.withNoOutputTimestamp().set(earlyBefore.at());
+      }
+    }
+
+    /** The start of the earliest window whose next pane is its on-time pane; null if none. */
+    private @Nullable Instant firstOnTimePaneStart(List<OpenWindow> windows) {
+      for (OpenWindow window : windows) {
+        if (!awaitsOnlyItsFinalPane(window)) {
+          return window.start();
+        }
+      }
+      return null;
+    }
+
+    /** The start of the earliest window whose next pane is its final pane; null if none. */
+    private @Nullable Instant firstFinalPaneStart(List<OpenWindow> windows) {
+      for (OpenWindow window : windows) {
+        if (awaitsOnlyItsFinalPane(window)) {
+          return window.start();
+        }
+      }
+      return null;
+    }
+
+    /**
+     * What the early-pane timer is set for: the earliest early pane due, and the start of the
+     * earliest window with one due, whose last instant is the earliest timestamp it will give.
+     */
+    private record EarlyTimer(Instant at, Instant firstStart) {
+      static @Nullable EarlyTimer of(List<OpenWindow> windows) {
+        Instant at = null;
+        Instant firstStart = null;
+        for (OpenWindow window : windows) {
+          if (window.earlyPaneAt() != null) {
+            at = at == null || window.earlyPaneAt().isBefore(at) ? window.earlyPaneAt() : at;
+            firstStart = firstStart == null ? window.start() : firstStart;
+          }
+        }
+        return at == null ? null : new EarlyTimer(at, firstStart);
+      }
+    }
+
+    private static List<OpenWindow> listOf(ValueState<List<OpenWindow>> state) {
+      List<OpenWindow> windows = state.read();
+      return windows == null ? List.of() : windows;
+    }
+
+    private static void write(ValueState<List<OpenWindow>> state, List<OpenWindow> windows) {
+      if (windows.isEmpty()) {
+        state.clear();
+      } else {
+        state.write(windows);
+      }
+    }
+  }
+
+  /** Puts each result into the window it is about, whatever its timestamp. */
+  private static class ResultWindows extends NonMergingWindowFn<Object, IntervalWindow> {
+    @Override
+    public Collection<IntervalWindow> assignWindows(WindowFn<Object, IntervalWindow>.AssignContext context) {
+      AggregateResult result = (AggregateResult) context.element();
+      return List.of(new IntervalWindow(result.windowStart, result.windowEnd));
+    }
+
+    @Override
+    public boolean isCompatible(WindowFn<?, ?> other) {
+      return other instanceof ResultWindows;
+    }
+
+    @Override
+    public Coder<IntervalWindow> windowCoder() {
+      return IntervalWindow.getCoder();
+    }
+
+    @Override
+    public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
+      throw new UnsupportedOperationException("Aggregate results cannot be a side input by window");
+    }
+
+    @Override
+    public boolean assignsToOneWindow() {
+      return true;
+    }
+  }
+}
