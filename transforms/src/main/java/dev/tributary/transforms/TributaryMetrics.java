@@ -15,6 +15,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  *   <li>{@code <reference>.matched}, {@code <reference>.unmatched}, from {@link Enrich};
  *   <li>{@code alerts.<rule>}, from {@code FraudDetect};
  *   <li>{@code velocity.lateTransactions}, from {@code VelocityRule}: transactions that arrived after their time was judged.
+ *   <li>{@code aggregate.lateRecords}, from {@link Aggregate} in streaming: records that arrived after their window's allowed lateness, left out.
  * </ul>
  */
 public final class TributaryMetrics {

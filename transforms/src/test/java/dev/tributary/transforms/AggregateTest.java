@@ -1,6 +1,10 @@
 package dev.tributary.transforms;
 
+import static org.junit.Assert.assertEquals;
+
+import dev.tributary.testing.AssertsLateDataIsDropped;
 import java.math.BigDecimal;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -8,6 +12,7 @@ import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.testing.UsesTestStream;
 import org.apache.beam.sdk.testing.UsesTestStreamWithProcessingTime;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -23,7 +28,9 @@ public class AggregateTest {
 
   private static final Instant TEN = Instant.parse("2026-03-02T10:00:00Z");
   private static final Instant ELEVEN = Instant.parse("2026-03-02T11:00:00Z");
+  private static final Instant TWELVE = Instant.parse("2026-03-02T12:00:00Z");
   private static final IntervalWindow TEN_TO_ELEVEN = new IntervalWindow(TEN, ELEVEN);
+  private static final IntervalWindow ELEVEN_TO_TWELVE = new IntervalWindow(ELEVEN, TWELVE);
 
   /** Key = the amount's integer part parity, to have two keys without a record type. */
   private static Aggregate<BigDecimal> hourly() {
@@ -63,7 +70,7 @@ public class AggregateTest {
   }
 
   @Test
-  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class})
+  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class, AssertsLateDataIsDropped.class})
   public void streamingGivesEarlyPanesThenOneFinalPaneWithLateData() {
     TestStream<BigDecimal> stream =
         TestStream.create(BigDecimalCoder.of())
@@ -83,6 +90,59 @@ public class AggregateTest {
     PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "6.00", "3.00", "4.00", false));
     PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 3, "12.00", "4.00", "6.00", false));
     PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 4, "20.00", "5.00", "8.00", true));
+    PipelineResult run = pipeline.run();
+    assertEquals("records later than the lateness", 1, TributaryMetrics.counter(TributaryMetrics.of(run), "aggregate.lateRecords"));
+  }
+
+  @Test
+  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class})
+  public void streamingKeepsTheWindowsOfAKeyApartWhileSeveralAreOpen() {
+    // The lateness is longer than a window, so an hour is still open for late records while the next one fires.
+    Duration lateness = Duration.standardMinutes(90);
+    TestStream<BigDecimal> stream =
+        TestStream.create(BigDecimalCoder.of())
+            .advanceWatermarkTo(TEN)
+            .addElements(at("2.00", "2026-03-02T10:10:00Z"))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(5)))
+            .addElements(at("4.00", "2026-03-02T11:20:00Z"), at("6.00", "2026-03-02T10:30:00Z"))
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            .advanceWatermarkTo(TWELVE.plus(Duration.standardMinutes(5)))
+            .addElements(at("8.00", "2026-03-02T11:59:00Z"))
+            // Ten to eleven closes at 12:30, eleven to twelve at 13:30.
+            .advanceWatermarkTo(TWELVE.plus(Duration.standardMinutes(31)))
+            .advanceWatermarkToInfinity();
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(lateness));
+
+    // Ten to eleven: no early pane (its first record came before any processing time passed, its
+    // on-time pane before the two minutes did), then the late 6.00 in its final pane only.
+    PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).empty();
+    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 1, "2.00", "2.00", "2.00", false));
+    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "8.00", "4.00", "6.00", true));
+    PAssert.that(results).inEarlyPane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 1, "4.00", "4.00", "4.00", false));
+    PAssert.that(results).inOnTimePane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 1, "4.00", "4.00", "4.00", false));
+    PAssert.that(results).inFinalPane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true));
+    // Every pane has its window's last instant as its timestamp, as Beam's windowing gives it.
+    PAssert.that(results.apply("With timestamps", Reify.timestamps()))
+        .inFinalPane(ELEVEN_TO_TWELVE)
+        .containsInAnyOrder(
+            TimestampedValue.of(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true), TWELVE.minus(Duration.millis(1))));
+    pipeline.run();
+  }
+
+  @Test
+  @Category(UsesTestStream.class)
+  public void streamingWithoutLatenessGivesTheOnTimePaneAsTheFinalOne() {
+    TestStream<BigDecimal> stream =
+        TestStream.create(BigDecimalCoder.of())
+            .addElements(at("2.00", "2026-03-02T10:10:00Z"), at("3.00", "2026-03-02T10:20:00Z"))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(5)))
+            .advanceWatermarkToInfinity();
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(Duration.ZERO));
+
+    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(
+        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
+    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(
+        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
     pipeline.run();
   }
 
