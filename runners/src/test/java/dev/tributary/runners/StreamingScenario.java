@@ -13,15 +13,20 @@ import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.testdata.BankingGenerator;
 import dev.tributary.testdata.KafkaReplay;
+import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.TopKEntry;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,13 +35,18 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The streaming fraud job's end-to-end check, whatever runs the job: a day of generated
  * transactions goes into a Kafka topic with three partitions, and once the job has consumed it the
  * alerts on the alerts topic and in the index must be exactly the alerts the plain-Java model finds
- * over the same events (no loss, no duplicates), and the dead letters must all be there.
+ * over the same events (no loss, no duplicates), and the dead letters must all be there. The
+ * views in Elasticsearch must hold, as final documents, exactly the model's aggregates and top
+ * accounts of the day.
  */
 final class StreamingScenario {
   static final String INPUT_TOPIC = "banking-transactions";
   static final String ALERTS_TOPIC = "fraud-alerts";
   static final String DEAD_LETTERS_TOPIC = "banking-dead-letters";
   static final String ALERTS_INDEX = "fraud_alerts_v1";
+  /** The views in Elasticsearch, each with the final results the job must leave there. */
+  static final List<String> VIEW_INDEXES =
+      List.of("views_account_hourly_v1", "views_category_daily_v1", "views_top_accounts_daily_v1");
   private static final int PARTITIONS = 3;
   private static final String FLUSH_TIME = "2026-03-03T06:00:00Z";
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -45,15 +55,18 @@ final class StreamingScenario {
   private final ElasticsearchExtension elasticsearch;
   private final Path accounts;
   private final Set<String> expectedAlerts;
+  /** Per view index, the model's final results of the windows the flush closes. */
+  private final Map<String, Set<String>> expectedViews;
   private final int expectedDeadLetters;
   private final long sent;
 
   private StreamingScenario(KafkaExtension kafka, ElasticsearchExtension elasticsearch, Path accounts,
-      Set<String> expectedAlerts, int expectedDeadLetters, long sent) {
+      Set<String> expectedAlerts, Map<String, Set<String>> expectedViews, int expectedDeadLetters, long sent) {
     this.kafka = kafka;
     this.elasticsearch = elasticsearch;
     this.accounts = accounts;
     this.expectedAlerts = expectedAlerts;
+    this.expectedViews = expectedViews;
     this.expectedDeadLetters = expectedDeadLetters;
     this.sent = sent;
   }
@@ -93,6 +106,18 @@ final class StreamingScenario {
       expected.add(describe(alert));
     }
     assertTrue(expected.size() > 20, "the data must raise a good number of alerts, got " + expected.size());
+    // The windows of the flush transactions (the next day) stay open: the watermark stops at them.
+    org.joda.time.Instant flushTime = org.joda.time.Instant.parse(FLUSH_TIME);
+    Map<String, Set<String>> views = new TreeMap<>();
+    views.put(VIEW_INDEXES.get(0), describeClosed(batch.accountHourly(), flushTime));
+    views.put(VIEW_INDEXES.get(1), describeClosed(batch.categoryDaily(), flushTime));
+    Set<String> top = new TreeSet<>();
+    for (TopKEntry entry : batch.topAccountsDaily()) {
+      if (!entry.windowEnd.isAfter(flushTime)) {
+        top.add(String.join("|", entry.windowStart.toString(), String.valueOf(entry.rank), entry.key, plain(entry.value)));
+      }
+    }
+    views.put(VIEW_INDEXES.get(2), top);
 
     kafka.createTopic(INPUT_TOPIC, PARTITIONS);
     long sent = KafkaReplay.send(kafka.bootstrapServers(), INPUT_TOPIC, data.transactionLines(), 0, 0, Duration.ZERO);
@@ -103,7 +128,8 @@ final class StreamingScenario {
           "flush-" + partition, flush.get(partition)));
     }
     kafka.produce(flushRecords);
-    return new StreamingScenario(kafka, elasticsearch, accounts, expected, batch.deadLetters().size(), sent + flushRecords.size());
+    return new StreamingScenario(
+        kafka, elasticsearch, accounts, expected, views, batch.deadLetters().size(), sent + flushRecords.size());
   }
 
   /** The pipeline arguments that connect a job to this scenario's Kafka, Elasticsearch and accounts file. */
@@ -127,7 +153,8 @@ final class StreamingScenario {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (kafka.count(ALERTS_TOPIC) < expectedAlerts.size()
         || kafka.count(DEAD_LETTERS_TOPIC) < expectedDeadLetters
-        || elasticsearch.count(ALERTS_INDEX) < expectedAlerts.size()) {
+        || elasticsearch.count(ALERTS_INDEX) < expectedAlerts.size()
+        || !viewsHaveAllFinalDocuments()) {
       String notRunning = job.notRunning();
       if (notRunning != null) {
         throw new AssertionError("the streaming job stopped early: " + notRunning);
@@ -140,6 +167,7 @@ final class StreamingScenario {
         throw new AssertionError("after " + timeout + ": alerts on the topic " + kafka.count(ALERTS_TOPIC)
             + ", in the index " + elasticsearch.count(ALERTS_INDEX) + ", of " + expectedAlerts.size()
             + "; dead letters " + kafka.count(DEAD_LETTERS_TOPIC) + " of " + expectedDeadLetters
+            + "; final view documents " + finalDocumentCounts() + " of " + expectedViewSizes()
             + "; missing on the topic: " + missing);
       }
       pollInterval();
@@ -172,8 +200,71 @@ final class StreamingScenario {
       String source = JSON.readTree(letter.value()).get("source").asText();
       assertTrue(source.matches("kafka:" + INPUT_TOPIC + "/[0-2]@\\d+"), source);
     }
-    return String.format("sent %d, alerts %d on topic, %d in index, dead letters %d; batch alerts %d",
-        sent, topicAlerts.size(), indexed.size(), deadLetters.size(), expectedAlerts.size());
+
+    for (String index : VIEW_INDEXES) {
+      assertEquals(expectedViews.get(index), finalDocuments(index), "the final documents of " + index);
+    }
+    return String.format("sent %d, alerts %d on topic, %d in index, dead letters %d; batch alerts %d; final view documents %s, as the model's",
+        sent, topicAlerts.size(), indexed.size(), deadLetters.size(), expectedAlerts.size(), expectedViewSizes());
+  }
+
+  private boolean viewsHaveAllFinalDocuments() throws IOException {
+    for (String index : VIEW_INDEXES) {
+      if (finalDocuments(index).size() < expectedViews.get(index).size()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<Integer> finalDocumentCounts() throws IOException {
+    List<Integer> counts = new ArrayList<>();
+    for (String index : VIEW_INDEXES) {
+      counts.add(finalDocuments(index).size());
+    }
+    return counts;
+  }
+
+  private List<Integer> expectedViewSizes() {
+    return VIEW_INDEXES.stream().map(index -> expectedViews.get(index).size()).toList();
+  }
+
+  /** The documents of a view index that hold a final result, described as the model's are. */
+  private Set<String> finalDocuments(String index) throws IOException {
+    Set<String> described = new TreeSet<>();
+    if (elasticsearch.count(index) == 0) {
+      return described;
+    }
+    for (JsonNode hit : JSON.readTree(elasticsearch.search(index)).get("hits").get("hits")) {
+      JsonNode doc = hit.get("_source");
+      // Only the day's windows: the flush's may close too, once Kafka finds the partitions idle.
+      if (!doc.get("isFinal").asBoolean()
+          || org.joda.time.Instant.parse(doc.get("windowEnd").asText()).isAfter(org.joda.time.Instant.parse(FLUSH_TIME))) {
+        continue;
+      }
+      described.add(doc.has("rank")
+          ? String.join("|", doc.get("windowStart").asText(), doc.get("rank").asText(), doc.get("key").asText(),
+              plain(new BigDecimal(doc.get("value").asText())))
+          : String.join("|", doc.get("key").asText(), doc.get("windowStart").asText(), doc.get("windowEnd").asText(),
+              doc.get("count").asText(), plain(new BigDecimal(doc.get("sum").asText())),
+              plain(new BigDecimal(doc.get("mean").asText())), plain(new BigDecimal(doc.get("max").asText()))));
+    }
+    return described;
+  }
+
+  private static Set<String> describeClosed(List<AggregateResult> results, org.joda.time.Instant flushTime) {
+    Set<String> described = new TreeSet<>();
+    for (AggregateResult r : results) {
+      if (!r.windowEnd.isAfter(flushTime)) {
+        described.add(String.join("|", r.key, r.windowStart.toString(), r.windowEnd.toString(), String.valueOf(r.count),
+            plain(r.sum), plain(r.mean), plain(r.max)));
+      }
+    }
+    return described;
+  }
+
+  private static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
   }
 
   /** The pause between two looks at the topics; the loop's condition is what waits. */

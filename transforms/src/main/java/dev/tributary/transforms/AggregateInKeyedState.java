@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +32,9 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
-import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.transforms.windowing.NonMergingWindowFn;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo.Timing;
 import org.apache.beam.sdk.transforms.windowing.Window;
-import org.apache.beam.sdk.transforms.windowing.WindowFn;
-import org.apache.beam.sdk.transforms.windowing.WindowMappingFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -78,7 +73,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), AmountStatsCoder.of())))
         .apply("Statistics per key and window", ParDo.of(new PanesFn(windows.getSize(), allowedLateness, earlyFiringsEvery)))
         .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class))
-        .apply("Into the result's window", Window.<AggregateResult>into(new ResultWindows()).withAllowedLateness(allowedLateness));
+        // A pane's timestamp is its window's last instant, so these are the windows the results are about.
+        .apply("Into windows of " + windows.getSize(), Window.<AggregateResult>into(windows).withAllowedLateness(allowedLateness));
   }
 
   /**
@@ -440,35 +436,6 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
       } else {
         state.write(windows);
       }
-    }
-  }
-
-  /** Puts each result into the window it is about, whatever its timestamp. */
-  private static class ResultWindows extends NonMergingWindowFn<Object, IntervalWindow> {
-    @Override
-    public Collection<IntervalWindow> assignWindows(WindowFn<Object, IntervalWindow>.AssignContext context) {
-      AggregateResult result = (AggregateResult) context.element();
-      return List.of(new IntervalWindow(result.windowStart, result.windowEnd));
-    }
-
-    @Override
-    public boolean isCompatible(WindowFn<?, ?> other) {
-      return other instanceof ResultWindows;
-    }
-
-    @Override
-    public Coder<IntervalWindow> windowCoder() {
-      return IntervalWindow.getCoder();
-    }
-
-    @Override
-    public WindowMappingFn<IntervalWindow> getDefaultWindowMappingFn() {
-      throw new UnsupportedOperationException("Aggregate results cannot be a side input by window");
-    }
-
-    @Override
-    public boolean assignsToOneWindow() {
-      return true;
     }
   }
 }
