@@ -30,7 +30,7 @@ import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo.Timing;
@@ -48,9 +48,9 @@ import org.joda.time.Instant;
  * <p>Why not Beam's windowing, as in batch: Beam's Flink runner does not combine before the
  * shuffle in streaming, and its windowing keeps a dozen pieces of state and timers per key and
  * window, each under a window namespace it encodes anew on every access. Here a key has one value
- * (its open windows), one event-time timer for its next on-time or final pane, and one
- * processing-time timer for its next early pane. Records later than the allowed lateness are
- * counted as {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
+ * (its open windows, in the global window) and three timers, each set for its next pane of one
+ * kind: on-time, final, early. Records later than the allowed lateness are counted as
+ * {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
  */
 final class AggregateInKeyedState extends PTransform<PCollection<KV<String, AmountStats>>, PCollection<AggregateResult>> {
   private final FixedWindows windows;
@@ -93,7 +93,6 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
     private final FixedWindows windows;
     private transient Map<KeyAndWindow, Partial> partials;
-    private transient BoundedWindow globalWindow;
 
     CombineWithinBundleFn(FixedWindows windows) {
       this.windows = windows;
@@ -105,8 +104,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     }
 
     @ProcessElement
-    public void process(@Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp, BoundedWindow window) {
-      globalWindow = window;
+    public void process(@Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp) {
       Instant start = windows.assignWindow(timestamp).start();
       partials.merge(new KeyAndWindow(keyed.getKey(), start), new Partial(keyed.getValue(), timestamp), Partial::plus);
     }
@@ -115,7 +113,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     public void finishBundle(FinishBundleContext context) {
       partials.forEach(
           (at, partial) ->
-              context.output(KV.of(at.key(), KV.of(at.windowStart(), partial.stats())), partial.earliest(), globalWindow));
+              context.output(KV.of(at.key(), KV.of(at.windowStart(), partial.stats())), partial.earliest(), GlobalWindow.INSTANCE));
       partials = null;
     }
   }

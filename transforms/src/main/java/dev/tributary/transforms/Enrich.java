@@ -10,6 +10,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableBiFunction;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
@@ -62,8 +63,20 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
     return input
         .apply(
             "Join with " + referenceName,
-            ParDo.of(new JoinFn<>(referenceName, reference, keyOf, join)).withSideInputs(reference))
+            ParDo.of(new JoinFn<>(referenceName, reference, keyOf, join, isFinalOnceReady(reference)))
+                .withSideInputs(reference))
         .setTypeDescriptor(type);
+  }
+
+  /**
+   * Whether the reference, once a runner makes it available, never changes: bounded (e.g. read
+   * from a file) and with the default trigger, so each window has exactly one pane.
+   */
+  private static boolean isFinalOnceReady(PCollectionView<?> view) {
+    PCollection<?> source = view.getPCollection();
+    return source != null
+        && source.isBounded() == PCollection.IsBounded.BOUNDED
+        && view.getWindowingStrategyInternal().getTrigger() instanceof DefaultTrigger;
   }
 
   private static class JoinFn<T, R, E> extends DoFn<T, E> {
@@ -72,23 +85,28 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
     private final SerializableBiFunction<T, R, E> join;
     private final Counter matched;
     private final Counter unmatched;
+    private final boolean referenceIsFinal;
 
     JoinFn(
         String referenceName,
         PCollectionView<Map<String, R>> reference,
         SerializableFunction<T, String> keyOf,
-        SerializableBiFunction<T, R, E> join) {
+        SerializableBiFunction<T, R, E> join,
+        boolean referenceIsFinal) {
       this.reference = reference;
       this.keyOf = keyOf;
       this.join = join;
       this.matched = Metrics.counter(TributaryMetrics.NAMESPACE, referenceName + ".matched");
       this.unmatched = Metrics.counter(TributaryMetrics.NAMESPACE, referenceName + ".unmatched");
+      this.referenceIsFinal = referenceIsFinal;
     }
 
     /**
-     * The reference map, read once per bundle and window. Some runners (Flink's, in streaming)
-     * rebuild the whole map on every sideInput() call: per element, that cost grows with the
-     * reference data and stalled the streaming job (BENCHMARKS.md, log entry 8).
+     * The reference map, read once per window, and again in each bundle unless the reference is
+     * final once ready. Some runners (Flink's, in streaming) rebuild the whole map on every
+     * sideInput() call: per element, that cost grows with the reference data and stalled the
+     * streaming job (BENCHMARKS.md, log entry 8); per bundle it was still 16% of the job's CPU
+     * (entry 27).
      */
     private transient @Nullable Map<String, R> cached;
 
@@ -96,8 +114,10 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
 
     @StartBundle
     public void startBundle() {
-      cached = null;
-      cachedWindow = null;
+      if (!referenceIsFinal) {
+        cached = null;
+        cachedWindow = null;
+      }
     }
 
     @ProcessElement
