@@ -65,7 +65,19 @@ final class StreamingLatencyBench {
   /** One measured alert: when its transaction was sent, how long until the alert was appended, and its rule. */
   private record Sample(long sentAtMillis, long latencyMs, String rule) {}
 
+  /** Where {@link #main} writes its result, under the bench's output folder. */
+  static final String RESULT_FILE = "streaming-result.json";
+
   private StreamingLatencyBench() {}
+
+  /** Entry point of the streaming bench's own JVM: the bench's arguments in, {@link #RESULT_FILE} out. */
+  public static void main(String[] args) throws Exception {
+    Bench.Settings settings = Bench.Settings.parse(args);
+    ObjectNode result = run(settings);
+    Files.writeString(settings.out.resolve(RESULT_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    // The cancelled job's and the clients' threads need not be waited for.
+    System.exit(0);
+  }
 
   static ObjectNode run(Bench.Settings settings) throws Exception {
     Path dir = settings.out.resolve("streaming");
