@@ -113,7 +113,8 @@ public final class Bench {
           "  --rate=10000        streaming: events per second",
           "  --duration=60       streaming: seconds of feed",
           "  --checkpointMs=10000  streaming: Flink's checkpointing interval",
-          "  --flinkArgs=\"--fasterCopy=true\"  streaming: more pipeline options for the Flink job (replaces the default)",
+          "  --flinkArgs=\"--fasterCopy=true\"  streaming: more pipeline options for the Flink job (replaces the default;\n"
+              + "                      --stateBackend=... replaces the bench's filesystem backend)",
           "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));
     }
   }
