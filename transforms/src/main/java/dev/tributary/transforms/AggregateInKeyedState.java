@@ -261,20 +261,14 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant due = context.fireTimestamp();
-      List<OpenWindow> before = listOf(state);
-      List<OpenWindow> after = new ArrayList<>(before.size());
-      for (OpenWindow window : before) {
+      advance(state, onTimePane, finalPane, earlyPane, ON_TIME_PANE, window -> {
         if (awaitsOnlyItsFinalPane(window) || lastInstant(window.start()).isAfter(due)) {
-          after.add(window);
-        } else if (allowedLateness.equals(Duration.ZERO)) {
-          output(context, key, window, Timing.ON_TIME, true);
-        } else {
-          output(context, key, window, Timing.ON_TIME, false);
-          after.add(window.afterOnTimePane());
+          return window;
         }
-      }
-      write(state, after);
-      setTimers(before, after, onTimePane, finalPane, earlyPane, ON_TIME_PANE);
+        boolean isFinal = allowedLateness.equals(Duration.ZERO);
+        output(context, key, window, Timing.ON_TIME, isFinal);
+        return isFinal ? null : window.afterOnTimePane();
+      });
     }
 
     @OnTimer(FINAL_PANE)
@@ -286,17 +280,13 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant due = context.fireTimestamp();
-      List<OpenWindow> before = listOf(state);
-      List<OpenWindow> after = new ArrayList<>(before.size());
-      for (OpenWindow window : before) {
-        if (awaitsOnlyItsFinalPane(window) && !closingTime(window.start()).isAfter(due)) {
-          output(context, key, window, window.onTimePaneDone() ? Timing.LATE : Timing.ON_TIME, true);
-        } else {
-          after.add(window);
+      advance(state, onTimePane, finalPane, earlyPane, FINAL_PANE, window -> {
+        if (!awaitsOnlyItsFinalPane(window) || closingTime(window.start()).isAfter(due)) {
+          return window;
         }
-      }
-      write(state, after);
-      setTimers(before, after, onTimePane, finalPane, earlyPane, FINAL_PANE);
+        output(context, key, window, window.onTimePaneDone() ? Timing.LATE : Timing.ON_TIME, true);
+        return null;
+      });
     }
 
     @OnTimer(EARLY_PANE)
@@ -308,18 +298,39 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant now = context.fireTimestamp();
+      advance(state, onTimePane, finalPane, earlyPane, EARLY_PANE, window -> {
+        if (window.earlyPaneAt() == null || window.earlyPaneAt().isAfter(now)) {
+          return window;
+        }
+        output(context, key, window, Timing.EARLY, false);
+        return window.afterEarlyPane();
+      });
+    }
+
+    /**
+     * What a timer that fired does to one open window: gives its pane if one is due, and returns
+     * the window as it stays open, or null once it is closed.
+     */
+    private interface PaneStep {
+      @Nullable OpenWindow apply(OpenWindow window);
+    }
+
+    /**
+     * Applies {@code step} to each open window in start order, keeps those still open, and sets
+     * the timers again.
+     */
+    private void advance(
+        ValueState<List<OpenWindow>> state, Timer onTimePane, Timer finalPane, Timer earlyPane, String fired, PaneStep step) {
       List<OpenWindow> before = listOf(state);
       List<OpenWindow> after = new ArrayList<>(before.size());
       for (OpenWindow window : before) {
-        if (window.earlyPaneAt() != null && !window.earlyPaneAt().isAfter(now)) {
-          output(context, key, window, Timing.EARLY, false);
-          after.add(window.afterEarlyPane());
-        } else {
-          after.add(window);
+        @Nullable OpenWindow open = step.apply(window);
+        if (open != null) {
+          after.add(open);
         }
       }
       write(state, after);
-      setTimers(before, after, onTimePane, finalPane, earlyPane, EARLY_PANE);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, fired);
     }
 
     private void output(OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
