@@ -169,12 +169,8 @@ public final class Bench {
       Path out = settings.out.resolve("out-" + size + "-" + engine);
       OutputFolders.clear(out);
       Path log = settings.out.resolve("log-" + size + "-" + engine + ".txt");
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(inheritedJvmFlags());
-      command.add("-Xmx" + settings.heap);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), BatchRun.class.getName(),
-          engine, data.toString(), out.toString(), String.valueOf(settings.cores), settings.beamArgs));
+      List<String> command = javaCommand(settings, BatchRun.class);
+      command.addAll(List.of(engine, data.toString(), out.toString(), String.valueOf(settings.cores), settings.beamArgs));
       LOG.info("{} over {} events (log: {})", engine, BenchData.size(data), log);
       Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!process.waitFor(2, TimeUnit.HOURS)) {
@@ -205,11 +201,7 @@ public final class Bench {
   private static ObjectNode streamingInItsOwnJvm(Settings settings, String[] args) throws IOException, InterruptedException {
     Path result = settings.out.resolve(StreamingLatencyBench.RESULT_FILE);
     Files.deleteIfExists(result);
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(inheritedJvmFlags());
-    command.add("-Xmx" + settings.heap);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), StreamingLatencyBench.class.getName()));
+    List<String> command = javaCommand(settings, StreamingLatencyBench.class);
     command.addAll(List.of(args));
     LOG.info("Streaming bench in its own JVM (-Xmx{})", settings.heap);
     Process process = new ProcessBuilder(command).inheritIO().start();
@@ -221,6 +213,16 @@ public final class Bench {
       throw new IllegalStateException("the streaming bench failed (exit " + process.exitValue() + "); its log is above");
     }
     return (ObjectNode) JSON.readTree(result.toFile());
+  }
+
+  /** The command that starts {@code mainClass} in a JVM of its own: this JVM's classpath and needed flags, the engines' heap. */
+  private static List<String> javaCommand(Settings settings, Class<?> mainClass) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(inheritedJvmFlags());
+    command.add("-Xmx" + settings.heap);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+    return command;
   }
 
   /** The flags this JVM was started with that the engines need too (Spark's Java 17 opens). */
