@@ -8,9 +8,10 @@ final class BenchTables {
   private BenchTables() {}
 
   static String machine(JsonNode m) {
-    return String.format("Machine: %s, %d cores (%d used by the parallel engines), %d GB, %s, %s; each engine in its own JVM with -Xmx%s.%n",
+    String jvmArgs = m.path("engineJvmArgs").asText();
+    return String.format("Machine: %s, %d cores (%d used by the parallel engines), %d GB, %s, %s; each engine in its own JVM with -Xmx%s%s.%n",
         m.get("cpu").asText(), m.get("availableProcessors").asInt(), m.get("coresUsed").asInt(), m.get("memoryGb").asInt(),
-        m.get("java").asText(), m.get("os").asText(), m.get("engineHeap").asText());
+        m.get("java").asText(), m.get("os").asText(), m.get("engineHeap").asText(), jvmArgs.isBlank() ? "" : " " + jvmArgs);
   }
 
   /**
@@ -73,18 +74,23 @@ final class BenchTables {
 
   static String streaming(JsonNode s) {
     StringBuilder t = new StringBuilder();
-    t.append(String.format("Streaming on Flink (embedded cluster, parallelism %d, checkpoints every %d ms%s): %,d events at %,d/s for %d s; "
+    long warmUp = s.path("warmupEvents").asLong();
+    t.append(String.format("Streaming on Flink (embedded cluster, parallelism %d, JVM %s, checkpoints every %d ms%s): %,d events at %,d/s for %d s%s; "
             + "latency = alert appended to fraud-alerts minus its transaction sent, per-transaction rules%n%n",
-        s.get("parallelism").asInt(), s.get("checkpointingIntervalMs").asLong(),
+        s.get("parallelism").asInt(), s.path("jvmFlags").asText(), s.get("checkpointingIntervalMs").asLong(),
         s.get("extraOptions").asText().isBlank() ? "" : ", " + s.get("extraOptions").asText(),
-        s.get("sent").asLong(), s.get("targetRate").asInt(), s.get("durationSeconds").asInt()));
+        s.get("sent").asLong(), s.get("targetRate").asInt(), s.get("durationSeconds").asInt(),
+        warmUp == 0 ? ", the job cold at the start"
+            : String.format(" after %d s of warm-up feed (%,d events of other accounts, not measured)", s.get("warmupSeconds").asInt(), warmUp)));
     t.append("| send rate (events/s) | sustained by the job (events/s) | alerts measured | p50 ms | p95 ms | p99 ms | max ms "
-        + "| second half of the feed: p50 / p95 / p99 ms | expected alerts | received | lost | duplicated |\n");
-    t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    t.append(String.format("| %,d | %,d | %,d | %d | %d | %d | %d | %d / %d / %d | %,d | %,d | %,d | %,d |%n",
+        + "| second half of the feed: p50 / p95 / p99 ms | warm-up feed (job cold): p50 / p95 / p99 ms | expected alerts | received | lost | duplicated |\n");
+    t.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    String coldStart = warmUp == 0 ? "none"
+        : String.format("%d / %d / %d", s.get("warmupP50Ms").asLong(), s.get("warmupP95Ms").asLong(), s.get("warmupP99Ms").asLong());
+    t.append(String.format("| %,d | %,d | %,d | %d | %d | %d | %d | %d / %d / %d | %s | %,d | %,d | %,d | %,d |%n",
         s.get("sendRate").asLong(), s.get("sustainedRate").asLong(), s.get("latencySamples").asLong(), s.get("p50Ms").asLong(), s.get("p95Ms").asLong(),
         s.get("p99Ms").asLong(), s.get("maxMs").asLong(),
-        s.get("secondHalfP50Ms").asLong(), s.get("secondHalfP95Ms").asLong(), s.get("secondHalfP99Ms").asLong(),
+        s.get("secondHalfP50Ms").asLong(), s.get("secondHalfP95Ms").asLong(), s.get("secondHalfP99Ms").asLong(), coldStart,
         s.get("expectedAlerts").asLong(), s.get("receivedAlerts").asLong(),
         s.get("lost").asLong(), s.get("duplicated").asLong()));
     return t.toString();

@@ -62,8 +62,11 @@ final class StreamingLatencyBench {
   private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
   private static final int PARTITIONS = 2;
 
-  /** One measured alert: when its transaction was sent, how long until the alert was appended, and its rule. */
-  private record Sample(long sentAtMillis, long latencyMs, String rule) {}
+  /**
+   * One measured alert: when its transaction was sent, how long until the alert was appended, its
+   * rule, and whether its transaction was in the warm-up feed.
+   */
+  private record Sample(long sentAtMillis, long latencyMs, String rule, boolean warmUp) {}
 
   /** Where {@link #main} writes its result, under the bench's output folder. */
   static final String RESULT_FILE = "streaming-result.json";
@@ -90,13 +93,19 @@ final class StreamingLatencyBench {
     generator.accounts = (int) Math.max(1, events / 8);
     BankingGenerator.Output data = BankingGenerator.generate(generator);
     List<String> lines = data.transactionLines().subList(0, (int) Math.min(events, data.transactionLines().size()));
+    WarmUpData warmUp = WarmUpData.generate(settings);
     Path accounts = dir.resolve("accounts.jsonl");
-    Files.write(accounts, data.accountLines());
+    List<String> accountLines = new ArrayList<>(data.accountLines());
+    accountLines.addAll(warmUp.accountLines());
+    Files.write(accounts, accountLines);
 
-    // The alerts the per-transaction rules must raise: they depend on amounts, countries and
-    // accounts, not on time, so the model over the lines as generated predicts them.
+    // The alerts the per-transaction rules must raise, in the warm-up feed and the measured one:
+    // they depend on amounts, countries and accounts, not on time, so the model over the lines as
+    // generated predicts them.
+    List<String> allLines = new ArrayList<>(warmUp.transactionLines());
+    allLines.addAll(lines);
     BankingModel.Result model = new BankingModel(FraudThresholds.DEFAULTS, 10)
-        .run(RawRecord.ofLines("tx", lines), RawRecord.ofLines("accounts", data.accountLines()));
+        .run(RawRecord.ofLines("tx", allLines), RawRecord.ofLines("accounts", accountLines));
     Set<String> immediateRules = Set.of(LargeAmountRule.NAME, ForeignCountryRule.NAME);
     Map<String, String> expected = new HashMap<>(); // alert id -> transaction id
     for (Alert alert : model.alerts()) {
@@ -145,16 +154,20 @@ final class StreamingLatencyBench {
         consumer.setDaemon(true); // an error in the bench must end the JVM, not leave it consuming
         consumer.start();
 
-        // Warm-up: one large transaction at a time until its alert comes back, so the measured
-        // feed does not include the job's start.
-        warmUp(bootstrap, data.accountLines().get(0), sentAt, seen);
+        // One large transaction at a time until its alert comes back, so that the feed does not
+        // include the job's deployment.
+        awaitFirstAlert(bootstrap, data.accountLines().get(0), sentAt, seen);
 
-        List<FeedLine> feedLines = lines.stream().map(line -> FeedLine.of(line, watched)).toList();
-        long started = System.nanoTime();
-        long feedStartedAtMillis = System.currentTimeMillis();
-        long sent = feed(bootstrap, feedLines, settings.rate, sentAt);
+        // One feed at one rate: the warm-up lines, then the measured ones.
+        List<FeedLine> feedLines = new ArrayList<>(allLines.size());
+        allLines.forEach(line -> feedLines.add(FeedLine.of(line, watched)));
+        Feed fed = feed(bootstrap, feedLines, warmUp.transactionLines().size(), settings.rate, sentAt);
+        long started = fed.measuredStartedAtNanos();
+        long feedStartedAtMillis = fed.measuredStartedAtMillis();
+        long sent = fed.measuredSent();
         double feedSeconds = (System.nanoTime() - started) / 1e9;
-        LOG.info("Sent {} events in {} s; waiting for the last alerts", sent, Math.round(feedSeconds * 10) / 10.0);
+        LOG.info("Sent {} events in {} s after {} of warm-up; waiting for the last alerts", sent,
+            Math.round(feedSeconds * 10) / 10.0, warmUp.transactionLines().size());
         // A job slower than the feed drains its backlog after the feed ends: wait for it, up to
         // ten minutes, and stop as soon as every expected alert is in.
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -165,20 +178,25 @@ final class StreamingLatencyBench {
         stop.set(true);
         consumer.join();
 
-        List<String> csv = new ArrayList<>(List.of("sentAtMillis,latencyMs,rule"));
-        samples.forEach(sample -> csv.add(sample.sentAtMillis() + "," + sample.latencyMs() + "," + sample.rule()));
+        List<String> csv = new ArrayList<>(List.of("sentAtMillis,latencyMs,rule,warmUp"));
+        samples.forEach(sample -> csv.add(sample.sentAtMillis() + "," + sample.latencyMs() + "," + sample.rule() + "," + sample.warmUp()));
         Files.write(dir.resolve("latencies.csv"), csv);
-        long[] all = samples.stream().mapToLong(Sample::latencyMs).sorted().toArray();
+        long[] all = samples.stream().filter(sample -> !sample.warmUp()).mapToLong(Sample::latencyMs).sorted().toArray();
+        // The warm-up feed's alerts: how the job does while it starts cold.
+        long[] cold = samples.stream().filter(Sample::warmUp).mapToLong(Sample::latencyMs).sorted().toArray();
         // The job starts cold (JIT, empty state): the second half of the feed shows it warmed up.
         long secondHalfFrom = feedStartedAtMillis + settings.durationSeconds * 500L;
         long[] secondHalf = samples.stream()
-            .filter(sample -> sample.sentAtMillis() >= secondHalfFrom).mapToLong(Sample::latencyMs).sorted().toArray();
+            .filter(sample -> !sample.warmUp() && sample.sentAtMillis() >= secondHalfFrom).mapToLong(Sample::latencyMs).sorted().toArray();
         Set<String> missing = new HashSet<>(expected.keySet());
         missing.removeAll(seen);
         ObjectNode result = JSON.createObjectNode()
-            .put("runner", "FlinkRunner [local]").put("parallelism", settings.cores)
+            .put("runner", "FlinkRunner [local]").put("parallelism", settings.cores).put("jvmFlags", jvmFlags())
             .put("checkpointingIntervalMs", settings.checkpointMs).put("extraOptions", settings.flinkArgs)
             .put("targetRate", settings.rate).put("durationSeconds", settings.durationSeconds)
+            .put("warmupSeconds", settings.warmupSeconds).put("warmupEvents", warmUp.transactionLines().size())
+            .put("warmupSamples", cold.length).put("warmupP50Ms", percentile(cold, 50))
+            .put("warmupP95Ms", percentile(cold, 95)).put("warmupP99Ms", percentile(cold, 99))
             .put("sent", sent).put("sendRate", Math.round(sent / feedSeconds))
             // events per second the job got through: all sent, over the time until the last expected alert
             .put("sustainedRate", Math.round(sent / drainedSeconds))
@@ -217,15 +235,58 @@ final class StreamingLatencyBench {
     }
   }
 
-  /** Sends {@code lines} at {@code rate} per second, each stamped now; remembers when each watched one left. */
-  private static long feed(String bootstrap, List<FeedLine> lines, int rate, Map<String, Long> sentAt) {
+  /**
+   * The data of the warm-up feed: generated with a seed, accounts and transaction ids of its own,
+   * so that it neither warms the measured accounts' state nor raises the measured alerts.
+   */
+  private record WarmUpData(List<String> transactionLines, List<String> accountLines) {
+    /** What the warm-up's transaction ids start with. */
+    static final String ID_PREFIX = "warmup-";
+
+    static WarmUpData generate(Bench.Settings settings) {
+      long events = (long) settings.rate * settings.warmupSeconds;
+      if (events == 0) {
+        return new WarmUpData(List.of(), List.of());
+      }
+      BankingGenerator.Settings generator = new BankingGenerator.Settings();
+      generator.seed = settings.seed + 1;
+      generator.days = 1;
+      generator.accounts = (int) Math.max(1, events / 8);
+      BankingGenerator.Output data = BankingGenerator.generate(generator);
+      List<String> lines = data.transactionLines().subList(0, (int) Math.min(events, data.transactionLines().size()));
+      return new WarmUpData(lines.stream().map(WarmUpData::renamed).toList(),
+          data.accountLines().stream().map(WarmUpData::renamed).toList());
+    }
+
+    private static String renamed(String line) {
+      return line.replace("\"accountId\":\"acc-", "\"accountId\":\"warmup-acc-").replace("\"id\":\"tx-", "\"id\":\"" + ID_PREFIX + "tx-");
+    }
+  }
+
+  /** What {@link #feed} sent of the measured lines, and when it started sending them. */
+  private record Feed(long measuredSent, long measuredStartedAtMillis, long measuredStartedAtNanos) {}
+
+  /**
+   * Sends {@code lines} at {@code rate} per second, each stamped now; remembers when each watched
+   * one left. The first {@code warmUpLines} are the warm-up.
+   */
+  private static Feed feed(String bootstrap, List<FeedLine> lines, int warmUpLines, int rate, Map<String, Long> sentAt) {
     Pacer pacer = new Pacer(rate);
     long sent = 0;
     long stampedAt = -1;
     String stamp = "";
+    long measuredStartedAtMillis = System.currentTimeMillis();
+    long measuredStartedAtNanos = System.nanoTime();
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       for (FeedLine line : lines) {
         long now = System.currentTimeMillis();
+        if (sent == warmUpLines) {
+          measuredStartedAtMillis = now;
+          measuredStartedAtNanos = System.nanoTime();
+          if (warmUpLines > 0) {
+            LOG.info("Warm-up feed of {} events sent; measuring from now", warmUpLines);
+          }
+        }
         if (now != stampedAt) {
           stampedAt = now;
           stamp = Instant.ofEpochMilli(now).toString();
@@ -241,32 +302,32 @@ final class StreamingLatencyBench {
       }
       producer.flush();
     }
-    return sent;
+    return new Feed(Math.max(0, sent - warmUpLines), measuredStartedAtMillis, measuredStartedAtNanos);
   }
 
-  private static void warmUp(String bootstrap, String accountLine, Map<String, Long> sentAt, Set<String> seen) throws Exception {
+  private static void awaitFirstAlert(String bootstrap, String accountLine, Map<String, Long> sentAt, Set<String> seen) throws Exception {
     JsonNode account = JSON.readTree(accountLine);
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       for (int i = 0; System.nanoTime() < deadline; i++) {
-        String id = "warmup-" + i;
+        String id = "probe-" + i;
         long now = System.currentTimeMillis();
         sentAt.put(id, now);
         producer.send(new ProducerRecord<>("banking-transactions", null, now, null,
             "{\"id\":\"" + id + "\",\"accountId\":\"" + account.get("accountId").asText() + "\",\"amount\":99999.00,"
-                + "\"currency\":\"EUR\",\"merchant\":\"warmup\",\"merchantCategory\":\"travel\",\"country\":\""
+                + "\"currency\":\"EUR\",\"merchant\":\"probe\",\"merchantCategory\":\"travel\",\"country\":\""
                 + account.get("homeCountry").asText() + "\",\"channel\":\"ONLINE\",\"eventTime\":\"" + Instant.ofEpochMilli(now) + "\"}"));
         producer.flush();
         for (int wait = 0; wait < 20; wait++) {
           if (seen.contains(LargeAmountRule.NAME + ":" + id)) {
-            LOG.info("Warm: the job answered warm-up transaction {}", i);
+            LOG.info("Deployed: the job answered probe transaction {}", i);
             return;
           }
           Thread.sleep(250);
         }
       }
     }
-    throw new IllegalStateException("the streaming job raised no alert for the warm-up transactions within 3 minutes");
+    throw new IllegalStateException("the streaming job raised no alert for the probe transactions within 3 minutes");
   }
 
   private static void consume(String bootstrap, Map<String, Long> sentAt, Set<String> seen,
@@ -286,9 +347,10 @@ final class StreamingLatencyBench {
           String rule = alert.get("rule").asText();
           if (rule.equals(LargeAmountRule.NAME) || rule.equals(ForeignCountryRule.NAME)) {
             JsonNode ids = alert.get("transactionIds");
-            Long sent = sentAt.get(ids.get(ids.size() - 1).asText());
-            if (sent != null && !id.contains("warmup-")) {
-              samples.add(new Sample(sent, record.timestamp() - sent, rule));
+            String transactionId = ids.get(ids.size() - 1).asText();
+            Long sent = sentAt.get(transactionId);
+            if (sent != null && !transactionId.startsWith("probe-")) {
+              samples.add(new Sample(sent, record.timestamp() - sent, rule, transactionId.startsWith(WarmUpData.ID_PREFIX)));
             }
           } else {
             velocityAlerts[0]++;
@@ -303,6 +365,12 @@ final class StreamingLatencyBench {
   private static KafkaProducer<String, String> producer(String bootstrap) {
     return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 1),
         new StringSerializer(), new StringSerializer());
+  }
+
+  /** This JVM's heap, collector and other -X flags, for the results. */
+  private static String jvmFlags() {
+    return String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(flag -> flag.startsWith("-X") && !flag.contains("IgnoreUnrecognized")).toList());
   }
 
   private static long percentile(long[] sorted, int p) {
