@@ -4,14 +4,20 @@ import dev.tributary.fraud.Alert;
 import dev.tributary.fraud.FraudRule;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.Unwindowed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.annotation.Nullable;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.InstantCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -84,7 +90,7 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
   /**
    * Per account: the transactions that may still be in a window (a list in time order), the time
    * up to which transactions have been judged, and one event-time timer set for the earliest
-   * transaction not yet judged.
+   * transaction not yet judged. All three in one state value, read and written once per record.
    */
   private static class JudgeFn extends DoFn<KV<String, VelocityMember>, Alert> {
     private final int minCount;
@@ -93,20 +99,7 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
     private final Counter late = Metrics.counter(TributaryMetrics.NAMESPACE, NAME + ".lateTransactions");
 
     @StateId("account")
-    private final StateSpec<ValueState<String>> accountSpec = StateSpecs.value(StringUtf8Coder.of());
-
-    /** In {@link VelocityMember#IN_TIME_ORDER}, so that a window is a slice of it. */
-    @StateId("members")
-    private final StateSpec<ValueState<List<VelocityMember>>> membersSpec =
-        StateSpecs.value(ListCoder.of(VelocityMemberCoder.of()));
-
-    /** Every transaction up to this time has been judged; null before the first judgement. */
-    @StateId("judgedThrough")
-    private final StateSpec<ValueState<Instant>> judgedThroughSpec = StateSpecs.value(InstantCoder.of());
-
-    /** When the timer is set to fire; null when it is not set. */
-    @StateId("timerAt")
-    private final StateSpec<ValueState<Instant>> timerAtSpec = StateSpecs.value(InstantCoder.of());
+    private final StateSpec<ValueState<AccountState>> accountSpec = StateSpecs.value(new AccountStateCoder());
 
     @TimerId("judge")
     private final TimerSpec judgeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -120,13 +113,11 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
     @ProcessElement
     public void process(
         @Element KV<String, VelocityMember> element,
-        @StateId("account") ValueState<String> account,
-        @StateId("members") ValueState<List<VelocityMember>> members,
-        @StateId("judgedThrough") ValueState<Instant> judgedThrough,
-        @StateId("timerAt") ValueState<Instant> timerAt,
+        @StateId("account") ValueState<AccountState> account,
         @TimerId("judge") Timer judge) {
       VelocityMember member = element.getValue();
-      @Nullable Instant judged = judgedThrough.read();
+      AccountState state = stateOf(account);
+      @Nullable Instant judged = state.judgedThrough();
       boolean tooLate = judged != null && !member.eventTime.isAfter(judged);
       if (tooLate) {
         late.inc();
@@ -135,64 +126,53 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
         }
         // Still inside the window of a transaction that is not judged yet: keep it, do not judge it.
       }
-      List<VelocityMember> kept = listOf(members);
+      List<VelocityMember> kept = state.members();
       int at = Collections.binarySearch(kept, member, VelocityMember.IN_TIME_ORDER);
-      members.write(withInserted(kept, at < 0 ? -at - 1 : at, member));
-      if (tooLate) {
-        return;
-      }
+      List<VelocityMember> members = withInserted(kept, at < 0 ? -at - 1 : at, member);
+      @Nullable Instant timerAt = state.timerAt();
       Instant due = member.eventTime.plus(allowedLateness);
-      @Nullable Instant current = timerAt.read();
-      if (current == null || due.isBefore(current)) {
-        account.write(element.getKey());
-        setTimer(judge, timerAt, due);
+      if (!tooLate && (timerAt == null || due.isBefore(timerAt))) {
+        judge.set(due);
+        timerAt = due;
       }
+      account.write(new AccountState(members, judged, timerAt));
     }
 
     @OnTimer("judge")
     public void judge(
         OnTimerContext context,
-        @StateId("account") ValueState<String> account,
-        @StateId("members") ValueState<List<VelocityMember>> members,
-        @StateId("judgedThrough") ValueState<Instant> judgedThrough,
-        @StateId("timerAt") ValueState<Instant> timerAt,
+        @Key String accountId,
+        @StateId("account") ValueState<AccountState> account,
         @TimerId("judge") Timer judge) {
       Instant upTo = context.timestamp().minus(allowedLateness);
-      @Nullable Instant judgedBefore = judgedThrough.read();
-      List<VelocityMember> list = listOf(members);
+      AccountState state = stateOf(account);
+      @Nullable Instant judgedBefore = state.judgedThrough();
+      List<VelocityMember> list = state.members();
       int first = judgedBefore == null ? 0 : firstAfter(list, judgedBefore);
       int end = firstAfter(list, upTo);
-      String accountId = account.read();
       for (int i = first; i < end; i++) {
         judgeOne(accountId, list.get(i), list, context);
       }
-      judgedThrough.write(upTo);
 
       // Drop what no later transaction's window can reach, and set the timer for the next one.
       List<VelocityMember> remaining = list.subList(firstAfter(list, upTo.minus(window)), list.size());
       if (remaining.isEmpty()) {
         // A quiet account keeps only the time it was judged up to, to recognise late transactions.
-        members.clear();
-        timerAt.clear();
-        account.clear();
+        account.write(new AccountState(List.of(), upTo, null));
         return;
       }
-      members.write(new ArrayList<>(remaining));
       // The first transaction not judged yet is at end: none of those kept from it on was dropped.
-      setTimer(judge, timerAt, end < list.size()
+      Instant next = end < list.size()
           ? list.get(end).eventTime.plus(allowedLateness)
           // Nothing left to judge: come back once the kept transactions are out of every window, to drop them.
-          : upTo.plus(window).plus(allowedLateness));
+          : upTo.plus(window).plus(allowedLateness);
+      judge.set(next);
+      account.write(new AccountState(new ArrayList<>(remaining), upTo, next));
     }
 
-    /**
-     * The account's kept transactions, in time order; empty before its first one. Never changed in
-     * place, only replaced: Flink with {@code --fasterCopy} may be writing the stored list to a
-     * checkpoint at the same time.
-     */
-    private static List<VelocityMember> listOf(ValueState<List<VelocityMember>> members) {
-      List<VelocityMember> list = members.read();
-      return list == null ? List.of() : list;
+    private static AccountState stateOf(ValueState<AccountState> account) {
+      AccountState state = account.read();
+      return state == null ? AccountState.NONE : state;
     }
 
     /** A new list: {@code list} with {@code member} inserted at {@code index}. */
@@ -202,11 +182,6 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
       copy.add(member);
       copy.addAll(list.subList(index, list.size()));
       return copy;
-    }
-
-    private static void setTimer(Timer judge, ValueState<Instant> timerAt, Instant due) {
-      judge.set(due);
-      timerAt.write(due);
     }
 
     /** The index of the first member of {@code list} (in time order) whose time is after {@code time}. */
@@ -243,6 +218,47 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
       ids.remove(subject.transactionId);
       ids.add(subject.transactionId);
       context.output(new Alert(Alert.idFor(NAME, subject.transactionId), NAME, accountId, ids, total, start, end, "MEDIUM", end));
+    }
+  }
+
+  /**
+   * One account's state in {@link JudgeFn}. Never changed in place, only replaced: Flink with
+   * {@code --fasterCopy} may be writing the stored value to a checkpoint at the same time.
+   *
+   * @param members the transactions that may still be in a window, in {@link VelocityMember#IN_TIME_ORDER},
+   *     so that a window is a slice of it
+   * @param judgedThrough every transaction up to this time has been judged; null before the first judgement
+   * @param timerAt when the timer is set to fire; null when it is not set
+   */
+  record AccountState(List<VelocityMember> members, @Nullable Instant judgedThrough, @Nullable Instant timerAt) {
+    static final AccountState NONE = new AccountState(List.of(), null, null);
+  }
+
+  /** The coder of {@link AccountState}. */
+  static final class AccountStateCoder extends CustomCoder<AccountState> {
+    private static final Coder<List<VelocityMember>> MEMBERS = ListCoder.of(VelocityMemberCoder.of());
+    private static final Coder<Instant> TIME = NullableCoder.of(InstantCoder.of());
+
+    @Override
+    public void encode(AccountState state, OutputStream out) throws IOException {
+      MEMBERS.encode(state.members(), out);
+      TIME.encode(state.judgedThrough(), out);
+      TIME.encode(state.timerAt(), out);
+    }
+
+    @Override
+    public AccountState decode(InputStream in) throws IOException {
+      return new AccountState(MEMBERS.decode(in), TIME.decode(in), TIME.decode(in));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof AccountStateCoder;
+    }
+
+    @Override
+    public int hashCode() {
+      return AccountStateCoder.class.hashCode();
     }
   }
 }
