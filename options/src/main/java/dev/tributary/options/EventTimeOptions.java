@@ -17,7 +17,8 @@ public interface EventTimeOptions extends PipelineOptions {
   void setAllowedLateness(String value);
 
   @TemplateParameter(order = 41, label = "Early results every", helpText = "Streaming: how often open windows give early aggregate results.", example = "PT1M", type = ParameterType.DURATION)
-  @Description("Streaming only: emit early aggregate results this often (processing time) while a window is open.")
+  @Description("Streaming only: emit early aggregate results this often (processing time) while a window is open;"
+      + " each key's come every half to one and a half of it, spread so that keys do not all fire together.")
   @Default.String("PT1M")
   String getEarlyFiringsEvery();
 

@@ -29,7 +29,8 @@ import org.joda.time.Duration;
  * the epoch, so hours and days are UTC hours and days).
  *
  * <p>Panes: in streaming, early panes every {@code earlyFiringsEvery} of processing time while a
- * window is open, an on-time pane when the watermark passes its end, and exactly one final pane
+ * window is open (in {@link AggregateInKeyedState}, every half to one and a half of it, spread over
+ * the keys so that they do not all fire together), an on-time pane when the watermark passes its end, and exactly one final pane
  * ({@link AggregateResult#isFinal}) when it passes the end plus the allowed lateness, holding
  * every record that arrived in time. Panes accumulate. In batch there is one pane, and it is final.
  * With {@link #finalPanesOnly()} there is only the final pane in streaming too: for a consumer

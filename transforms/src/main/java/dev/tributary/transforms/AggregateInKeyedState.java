@@ -49,7 +49,9 @@ import org.joda.time.Instant;
  * shuffle in streaming, and its windowing keeps a dozen pieces of state and timers per key and
  * window, each under a window namespace it encodes anew on every access. Here a key has one value
  * (its open windows, in the global window) and three timers, each set for its next pane of one
- * kind: on-time, final, early. Records later than the allowed lateness are counted as
+ * kind: on-time, final, early. A key's early panes come between half and one and a half times the
+ * early-firing interval apart, spread over the keys, so that keys that start together do not
+ * all fire together. Records later than the allowed lateness are counted as
  * {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
  */
 final class AggregateInKeyedState extends PTransform<PCollection<KV<String, AmountStats>>, PCollection<AggregateResult>> {
@@ -75,6 +77,20 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class))
         // A pane's timestamp is its window's last instant, so these are the windows the results are about.
         .apply("Into windows of " + windows.getSize(), Window.<AggregateResult>into(windows).withAllowedLateness(allowedLateness));
+  }
+
+  /**
+   * How long after a window's first record since its last pane its next early pane comes: between
+   * half and one and a half times {@code every}, fixed per key and window, spread evenly over the
+   * keys. Keys that start together (a job's start or restart, a replay) would otherwise all give
+   * their early panes together, every interval: at 10,000 events/s the first seconds' 37,500
+   * accounts gave theirs within the same 10 s (BENCHMARKS.md, log entry 33).
+   */
+  static Duration earlyPaneDelay(Duration every, String key, Instant start) {
+    long mixed = (key.hashCode() * 0x9E3779B97F4A7C15L) ^ start.getMillis();
+    mixed = (mixed ^ (mixed >>> 31)) * 0xBF58476D1CE4E5B9L;
+    double spread = ((mixed ^ (mixed >>> 29)) >>> 11) * 0x1.0p-53; // in [0, 1)
+    return Duration.millis((long) (every.getMillis() * (0.5 + spread)));
   }
 
   /**
@@ -228,7 +244,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
       @Nullable Instant earlyPaneIfNoneDue =
           earlyFiringsEvery == null || lastInstant(start).isBefore(watermark)
               ? null
-              : earlyPane.getCurrentRelativeTime().plus(earlyFiringsEvery);
+              : earlyPane.getCurrentRelativeTime().plus(earlyPaneDelay(earlyFiringsEvery, element.getKey(), start));
 
       List<OpenWindow> before = listOf(state);
       List<OpenWindow> after = new ArrayList<>(before.size() + 1);

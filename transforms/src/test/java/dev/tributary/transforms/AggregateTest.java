@@ -1,6 +1,7 @@
 package dev.tributary.transforms;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import dev.tributary.testing.AssertsLateDataIsDropped;
 import java.math.BigDecimal;
@@ -180,5 +181,22 @@ public class AggregateTest {
     // The whole output: one result, the final pane, although processing time passed the early-firing delay.
     PAssert.that(results).containsInAnyOrder(result("even", TEN, 3, "14.00", "4.67", "8.00", true));
     pipeline.run();
+  }
+
+  @Test
+  public void earlyPanesOfKeysThatStartTogetherAreSpreadOverAnInterval() {
+    Duration every = Duration.standardMinutes(1);
+    int[] perTenSeconds = new int[6];
+    for (int i = 0; i < 6_000; i++) {
+      long delay = AggregateInKeyedState.earlyPaneDelay(every, String.format("acc-%05d", i), TEN).getMillis();
+      assertTrue("delay " + delay, delay >= 30_000 && delay < 90_000);
+      perTenSeconds[(int) ((delay - 30_000) / 10_000)]++;
+    }
+    // Each 10 s of the minute from half an interval to one and a half holds about a sixth of the keys.
+    for (int keys : perTenSeconds) {
+      assertTrue("keys per 10 s: " + java.util.Arrays.toString(perTenSeconds), keys > 900 && keys < 1_100);
+    }
+    // Fixed per key and window, so that a key's panes keep their rhythm.
+    assertEquals(AggregateInKeyedState.earlyPaneDelay(every, "acc-00001", TEN), AggregateInKeyedState.earlyPaneDelay(every, "acc-00001", TEN));
   }
 }
