@@ -86,34 +86,11 @@ final class StreamingLatencyBench {
     Path dir = settings.out.resolve("streaming");
     OutputFolders.clear(dir); // fresh servers: no topics or offsets from an earlier run
     Files.createDirectories(dir);
-    long events = (long) settings.rate * settings.durationSeconds;
-    BankingGenerator.Settings generator = new BankingGenerator.Settings();
-    generator.seed = settings.seed;
-    generator.days = 1;
-    generator.accounts = (int) Math.max(1, events / 8);
-    BankingGenerator.Output data = BankingGenerator.generate(generator);
-    List<String> lines = data.transactionLines().subList(0, (int) Math.min(events, data.transactionLines().size()));
-    WarmUpData warmUp = WarmUpData.generate(settings);
-    Path accounts = dir.resolve("accounts.jsonl");
-    List<String> accountLines = new ArrayList<>(data.accountLines());
-    accountLines.addAll(warmUp.accountLines());
-    Files.write(accounts, accountLines);
-
-    // The alerts the per-transaction rules must raise, in the warm-up feed and the measured one:
-    // they depend on amounts, countries and accounts, not on time, so the model over the lines as
-    // generated predicts them.
-    List<String> allLines = new ArrayList<>(warmUp.transactionLines());
-    allLines.addAll(lines);
-    BankingModel.Result model = new BankingModel(FraudThresholds.DEFAULTS, 10)
-        .run(RawRecord.ofLines("tx", allLines), RawRecord.ofLines("accounts", accountLines));
-    Set<String> immediateRules = Set.of(LargeAmountRule.NAME, ForeignCountryRule.NAME);
-    Map<String, String> expected = new HashMap<>(); // alert id -> transaction id
-    for (Alert alert : model.alerts()) {
-      if (immediateRules.contains(alert.rule)) {
-        expected.put(alert.id, alert.transactionIds.get(alert.transactionIds.size() - 1));
-      }
-    }
-    Set<String> watched = new HashSet<>(expected.values());
+    // Only the lines to send and the alerts to expect stay in memory: the generator's output and
+    // the model would otherwise be old-generation garbage the job's collector marks again and again.
+    FeedPlan plan = FeedPlan.of(settings, dir.resolve("accounts.jsonl"));
+    Map<String, String> expected = plan.expected();
+    Path accounts = plan.accounts();
 
     try (KafkaServer kafka = KafkaServer.start(dir.resolve("kafka"), FreePort.next(), FreePort.next());
         ElasticsearchServer elasticsearch = ElasticsearchServer.start(dir.resolve("elasticsearch"), FreePort.next())) {
@@ -156,18 +133,16 @@ final class StreamingLatencyBench {
 
         // One large transaction at a time until its alert comes back, so that the feed does not
         // include the job's deployment.
-        awaitFirstAlert(bootstrap, data.accountLines().get(0), sentAt, seen);
+        awaitFirstAlert(bootstrap, plan.probeAccountLine(), sentAt, seen);
 
         // One feed at one rate: the warm-up lines, then the measured ones.
-        List<FeedLine> feedLines = new ArrayList<>(allLines.size());
-        allLines.forEach(line -> feedLines.add(FeedLine.of(line, watched)));
-        Feed fed = feed(bootstrap, feedLines, warmUp.transactionLines().size(), settings.rate, sentAt);
+        Feed fed = feed(bootstrap, plan.lines(), plan.warmUpLines(), settings.rate, sentAt);
         long started = fed.measuredStartedAtNanos();
         long feedStartedAtMillis = fed.measuredStartedAtMillis();
         long sent = fed.measuredSent();
         double feedSeconds = (System.nanoTime() - started) / 1e9;
         LOG.info("Sent {} events in {} s after {} of warm-up; waiting for the last alerts", sent,
-            Math.round(feedSeconds * 10) / 10.0, warmUp.transactionLines().size());
+            Math.round(feedSeconds * 10) / 10.0, plan.warmUpLines());
         // A job slower than the feed drains its backlog after the feed ends: wait for it, up to
         // ten minutes, and stop as soon as every expected alert is in.
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -194,7 +169,7 @@ final class StreamingLatencyBench {
             .put("runner", "FlinkRunner [local]").put("parallelism", settings.cores).put("jvmFlags", jvmFlags())
             .put("checkpointingIntervalMs", settings.checkpointMs).put("extraOptions", settings.flinkArgs)
             .put("targetRate", settings.rate).put("durationSeconds", settings.durationSeconds)
-            .put("warmupSeconds", settings.warmupSeconds).put("warmupEvents", warmUp.transactionLines().size())
+            .put("warmupSeconds", settings.warmupSeconds).put("warmupEvents", plan.warmUpLines())
             .put("warmupSamples", cold.length).put("warmupP50Ms", percentile(cold, 50))
             .put("warmupP95Ms", percentile(cold, 95)).put("warmupP99Ms", percentile(cold, 99))
             .put("sent", sent).put("sendRate", Math.round(sent / feedSeconds))
@@ -232,6 +207,44 @@ final class StreamingLatencyBench {
 
     String stampedWith(String time) {
       return afterTime == null ? beforeTime : beforeTime + time + afterTime;
+    }
+  }
+
+  /**
+   * What the bench sends and expects: the warm-up lines then the measured ones, each cut for
+   * stamping; the alerts the per-transaction rules must raise (alert id to transaction id); the
+   * accounts file for the job (both feeds' accounts); and an account for the probe transactions.
+   */
+  private record FeedPlan(List<FeedLine> lines, int warmUpLines, Map<String, String> expected, Path accounts, String probeAccountLine) {
+    static FeedPlan of(Bench.Settings settings, Path accounts) throws java.io.IOException {
+      long events = (long) settings.rate * settings.durationSeconds;
+      BankingGenerator.Settings generator = new BankingGenerator.Settings();
+      generator.seed = settings.seed;
+      generator.days = 1;
+      generator.accounts = (int) Math.max(1, events / 8);
+      BankingGenerator.Output data = BankingGenerator.generate(generator);
+      WarmUpData warmUp = WarmUpData.generate(settings);
+      List<String> accountLines = new ArrayList<>(data.accountLines());
+      accountLines.addAll(warmUp.accountLines());
+      Files.write(accounts, accountLines);
+      List<String> lines = new ArrayList<>(warmUp.transactionLines());
+      lines.addAll(data.transactionLines().subList(0, (int) Math.min(events, data.transactionLines().size())));
+
+      // The per-transaction rules' alerts depend on amounts, countries and accounts, not on time,
+      // so the model over the lines as generated predicts them.
+      BankingModel.Result model = new BankingModel(FraudThresholds.DEFAULTS, 10)
+          .run(RawRecord.ofLines("tx", lines), RawRecord.ofLines("accounts", accountLines));
+      Set<String> immediateRules = Set.of(LargeAmountRule.NAME, ForeignCountryRule.NAME);
+      Map<String, String> expected = new HashMap<>();
+      for (Alert alert : model.alerts()) {
+        if (immediateRules.contains(alert.rule)) {
+          expected.put(alert.id, alert.transactionIds.get(alert.transactionIds.size() - 1));
+        }
+      }
+      Set<String> watched = new HashSet<>(expected.values());
+      List<FeedLine> feedLines = new ArrayList<>(lines.size());
+      lines.forEach(line -> feedLines.add(FeedLine.of(line, watched)));
+      return new FeedPlan(feedLines, warmUp.transactionLines().size(), expected, accounts, data.accountLines().get(0));
     }
   }
 
