@@ -27,7 +27,7 @@ import org.joda.time.format.DateTimeFormatter;
  * Writes records that have a Beam schema as Parquet (the schema carried through Avro) into
  * Hive-style partition folders by event time, {@code <base>/year=YYYY/month=MM/day=DD/hour=HH/},
  * which Spark, Hive or DuckDB read as one partitioned table. Works on any file system Beam has
- * registered: the local disk, {@code hdfs://}. Decimals are stored with two places (see {@link ParquetSchemas}).
+ * registered: the local disk, {@code hdfs://}. Each partition gets one file per write. Decimals are stored with two places (see {@link ParquetSchemas}).
  */
 public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, WriteFilesResult<String>> {
   private static final DateTimeFormatter PARTITION =
@@ -72,6 +72,10 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
                 .via(Contextful.fn(KV::getValue), ParquetIO.sink(avroSchema))
                 .to(baseDirectory)
                 .withDestinationCoder(StringUtf8Coder.of())
+                // One file per partition, named by its shard. With the runner choosing the shards,
+                // Beam numbers a partition's files within each bundle of results it finalizes, and
+                // two bundles holding files of one partition both name one part-00000 (seen on Spark).
+                .withNumShards(1)
                 .withNaming(partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
   }
 

@@ -9,6 +9,7 @@ import dev.tributary.pipelines.FraudDetectionPipeline;
 import dev.tributary.testdata.BankingGenerator;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.beam.sdk.io.FileSystems;
@@ -56,11 +57,13 @@ class BatchOnHdfsIT {
       }
     }
     Set<String> partitions = new TreeSet<>();
-    for (MatchResult.Metadata file : FileSystems.match(ReadParquet.allPartitions(history)).metadata()) {
+    List<MatchResult.Metadata> files = FileSystems.match(ReadParquet.allPartitions(history)).metadata();
+    for (MatchResult.Metadata file : files) {
       String path = file.resourceId().toString();
       partitions.add(path.substring(history.length() + 1, path.lastIndexOf('/')));
     }
     assertEquals(expectedPartitions, partitions);
+    assertEquals(partitions.size(), files.size(), "one file per partition");
     System.out.printf("[spark on hdfs] read %d, parsed %d, dead letters %d, alerts %d, history in %d hourly partitions%n",
         summary.read(), summary.parsed(), summary.deadLetters(), summary.alerts(), partitions.size());
   }
