@@ -168,7 +168,7 @@ final class StreamingScenario {
             + ", in the index " + elasticsearch.count(ALERTS_INDEX) + ", of " + expectedAlerts.size()
             + "; dead letters " + kafka.count(DEAD_LETTERS_TOPIC) + " of " + expectedDeadLetters
             + "; final view documents " + finalDocumentCounts() + " of " + expectedViewSizes()
-            + "; missing on the topic: " + missing);
+            + "; missing on the topic: " + missing + "; " + missingViewDocuments());
       }
       pollInterval();
     }
@@ -215,6 +215,30 @@ final class StreamingScenario {
       }
     }
     return true;
+  }
+
+  /**
+   * For the first few final results missing from each view, what its index holds for that key and
+   * window instead (nothing: its records never reached the aggregate; a non-final pane: its final pane never came).
+   */
+  private String missingViewDocuments() throws IOException {
+    List<String> report = new ArrayList<>();
+    for (String index : VIEW_INDEXES) {
+      Set<String> missing = new TreeSet<>(expectedViews.get(index));
+      missing.removeAll(finalDocuments(index));
+      Map<String, String> held = new TreeMap<>();
+      if (elasticsearch.count(index) > 0) {
+        for (JsonNode hit : JSON.readTree(elasticsearch.search(index)).get("hits").get("hits")) {
+          held.put(hit.get("_id").asText(), hit.get("_source").toString());
+        }
+      }
+      missing.stream().limit(5).forEach(expected -> {
+        String[] fields = expected.split("\\|");
+        String id = fields[0] + "|" + fields[1]; // the view's document id
+        report.add(index + " expected " + expected + ", holds " + held.getOrDefault(id, "nothing"));
+      });
+    }
+    return "missing final view documents: " + report;
   }
 
   private List<Integer> finalDocumentCounts() throws IOException {

@@ -13,8 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -168,15 +170,20 @@ public final class BankingGenerator {
     }
 
     all.sort(Comparator.comparingLong(Tx::eventTimeMs).thenComparing(Tx::id));
-    List<String> lines = new ArrayList<>();
-    for (Tx tx : all) {
-      lines.add(toJson(tx).toString());
-    }
+    // Each broken line is made from a real transaction and follows it, so that the lines stay in
+    // event-time order, as a real feed's do: a Kafka replay stamps each message with its line's
+    // time, and one far ahead of its neighbours would move the watermark past them.
     Random malformedRandom = new Random(s.seed ^ 0x5DEECE66DL);
-    int malformed = (int) Math.round(lines.size() * s.malformedShare / (1 - s.malformedShare));
+    int malformed = (int) Math.round(all.size() * s.malformedShare / (1 - s.malformedShare));
+    Map<Integer, List<String>> brokenAfter = new HashMap<>();
     for (int i = 0; i < malformed; i++) {
-      Tx template = all.get(malformedRandom.nextInt(all.size()));
-      lines.add(malformedRandom.nextInt(lines.size() + 1), malformed(template, i, malformedRandom));
+      int template = malformedRandom.nextInt(all.size());
+      brokenAfter.computeIfAbsent(template, t -> new ArrayList<>()).add(malformed(all.get(template), i, malformedRandom));
+    }
+    List<String> lines = new ArrayList<>(all.size() + malformed);
+    for (int t = 0; t < all.size(); t++) {
+      lines.add(toJson(all.get(t)).toString());
+      lines.addAll(brokenAfter.getOrDefault(t, List.of()));
     }
     labels.sort(Comparator.comparing(Label::transactionId).thenComparing(Label::rule));
     return new Output(lines, accountLines, labels);

@@ -14,7 +14,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Sends generated lines to a Kafka topic in their order, at a given rate, for a given time or
  * count: each message keyed by its account id and stamped (CreateTime) with its event time, so
- * that a consumer sees event time; a malformed line goes as it is, with its neighbour's time.
+ * that a consumer sees event time; a malformed line goes as it is, with its own time if it has a
+ * readable one and its neighbour's otherwise. The lines must be in event-time order (the
+ * generator's are): a consumer's watermark follows the times it has seen.
  */
 public final class KafkaReplay {
   private static final ObjectMapper JSON = new ObjectMapper();
