@@ -2,7 +2,6 @@ package dev.tributary.banking;
 
 import dev.tributary.fraud.Alert;
 import dev.tributary.fraud.FraudRule;
-import dev.tributary.transforms.OneWriteCoder;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.Unwindowed;
 import java.io.IOException;
@@ -100,7 +99,7 @@ public class VelocityRule extends FraudRule<EnrichedTransaction> {
     private final Counter late = Metrics.counter(TributaryMetrics.NAMESPACE, NAME + ".lateTransactions");
 
     @StateId("account")
-    private final StateSpec<ValueState<AccountState>> accountSpec = StateSpecs.value(OneWriteCoder.of(new AccountStateCoder()));
+    private final StateSpec<ValueState<AccountState>> accountSpec = StateSpecs.value(new AccountStateCoder());
 
     @TimerId("judge")
     private final TimerSpec judgeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);

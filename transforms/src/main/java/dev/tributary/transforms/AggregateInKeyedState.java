@@ -208,7 +208,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
     /** In start order; never changed in place, only replaced. */
     @StateId("windows")
-    private final StateSpec<ValueState<List<OpenWindow>>> windowsSpec = StateSpecs.value(OneWriteCoder.of(ListCoder.of(new OpenWindowCoder())));
+    private final StateSpec<ValueState<List<OpenWindow>>> windowsSpec = StateSpecs.value(ListCoder.of(new OpenWindowCoder()));
 
     @TimerId(ON_TIME_PANE)
     private final TimerSpec onTimePaneSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
