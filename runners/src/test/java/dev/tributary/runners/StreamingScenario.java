@@ -224,13 +224,12 @@ final class StreamingScenario {
   private String missingViewDocuments() throws IOException {
     List<String> report = new ArrayList<>();
     for (String index : VIEW_INDEXES) {
+      List<JsonNode> hits = viewHits(index);
       Set<String> missing = new TreeSet<>(expectedViews.get(index));
-      missing.removeAll(finalDocuments(index));
+      missing.removeAll(finalDocuments(hits));
       Map<String, String> held = new TreeMap<>();
-      if (elasticsearch.count(index) > 0) {
-        for (JsonNode hit : JSON.readTree(elasticsearch.search(index)).get("hits").get("hits")) {
-          held.put(hit.get("_id").asText(), hit.get("_source").toString());
-        }
+      for (JsonNode hit : hits) {
+        held.put(hit.get("_id").asText(), hit.get("_source").toString());
       }
       missing.stream().limit(5).forEach(expected -> {
         String[] fields = expected.split("\\|");
@@ -255,11 +254,21 @@ final class StreamingScenario {
 
   /** The documents of a view index that hold a final result, described as the model's are. */
   private Set<String> finalDocuments(String index) throws IOException {
-    Set<String> described = new TreeSet<>();
-    if (elasticsearch.count(index) == 0) {
-      return described;
+    return finalDocuments(viewHits(index));
+  }
+
+  /** Every hit of a view index; none while the index does not exist. */
+  private List<JsonNode> viewHits(String index) throws IOException {
+    List<JsonNode> hits = new ArrayList<>();
+    if (elasticsearch.count(index) > 0) {
+      JSON.readTree(elasticsearch.search(index)).get("hits").get("hits").forEach(hits::add);
     }
-    for (JsonNode hit : JSON.readTree(elasticsearch.search(index)).get("hits").get("hits")) {
+    return hits;
+  }
+
+  private static Set<String> finalDocuments(List<JsonNode> hits) {
+    Set<String> described = new TreeSet<>();
+    for (JsonNode hit : hits) {
       JsonNode doc = hit.get("_source");
       // Only the day's windows: the flush's may close too, once Kafka finds the partitions idle.
       if (!doc.get("isFinal").asBoolean()
