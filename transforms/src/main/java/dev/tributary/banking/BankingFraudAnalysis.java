@@ -11,6 +11,7 @@ import dev.tributary.transforms.DecimalCoder;
 import dev.tributary.transforms.Enrich;
 import dev.tributary.transforms.Parse;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.ReferenceMap;
 import dev.tributary.transforms.TopK;
 import dev.tributary.transforms.TopKEntry;
 import java.math.BigDecimal;
@@ -22,7 +23,6 @@ import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.SerializableFunction;
-import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
@@ -83,7 +83,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
         accounts
             .output()
             .apply("Key accounts by id", WithKeys.of((AccountProfile a) -> a.accountId).withKeyType(TypeDescriptors.strings()))
-            .apply("Accounts as map", View.asMap());
+            .apply("Accounts as map", ReferenceMap.of());
 
     WithFailures.Result<PCollection<Transaction>, DeadLetter> transactions =
         transactionRecords.apply("Parse transactions", Parse.of("transactions", new TransactionParser()));
