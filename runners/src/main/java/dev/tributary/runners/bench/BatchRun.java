@@ -57,7 +57,19 @@ public final class BatchRun {
 
   private BatchRun() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      measure(args);
+    } catch (Exception | Error e) {
+      // Runner threads that outlive the failure would keep this JVM, and the launcher, waiting.
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // Runner threads (Spark's, Flink's) may linger: the measurement is done.
+    System.exit(0);
+  }
+
+  private static void measure(String[] args) throws Exception {
     Engine engine = Engine.of(args[0]);
     Path data = Path.of(args[1]);
     Path out = Path.of(args[2]);
@@ -89,8 +101,6 @@ public final class BatchRun {
         .put("alertDigest", HexFormat.of().formatHex(sha.digest()).substring(0, 16));
     System.out.println(RESULT + result);
     System.out.flush();
-    // Runner threads (Spark's, Flink's) may linger: the measurement is done.
-    System.exit(0);
   }
 
   private static Outcome beam(Path data, Path out, List<String> more, String... runnerArgs) throws IOException {
