@@ -17,8 +17,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Joins each record with reference data by key, the reference given as a map side input (built
- * with {@link ReferenceMap} or {@code View.asMap()}, e.g. from a file). A record with no match is kept and joined with
- * {@code null}, never dropped. Counted as {@code <name>.matched} and {@code <name>.unmatched}.
+ * with {@link ReferenceMap} or {@code View.asMap()}, e.g. from a file). A record with no match is
+ * kept and joined with {@code null}, never dropped. Counted as {@code <name>.matched} and
+ * {@code <name>.unmatched}.
  *
  * @param <T> the records
  * @param <R> the reference data

@@ -58,15 +58,7 @@ public final class BatchRun {
   private BatchRun() {}
 
   public static void main(String[] args) {
-    try {
-      measure(args);
-    } catch (Exception | Error e) {
-      // Runner threads that outlive the failure would keep this JVM, and the launcher, waiting.
-      e.printStackTrace();
-      System.exit(1);
-    }
-    // Runner threads (Spark's, Flink's) may linger: the measurement is done.
-    System.exit(0);
+    Bench.runThenExit(() -> measure(args));
   }
 
   private static void measure(String[] args) throws Exception {

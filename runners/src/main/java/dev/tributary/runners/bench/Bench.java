@@ -236,6 +236,26 @@ public final class Bench {
     return (ObjectNode) JSON.readTree(result.toFile());
   }
 
+  /** The work of a JVM that {@link #javaCommand} starts. */
+  interface ChildWork {
+    void run() throws Exception;
+  }
+
+  /**
+   * Runs a child JVM's work, then exits: 0 when it is done, 1 after printing any failure. Runner
+   * threads (Spark's, Flink's) and Kafka clients may outlive the work, and would otherwise keep
+   * the JVM, and the launcher waiting on it, alive.
+   */
+  static void runThenExit(ChildWork work) {
+    try {
+      work.run();
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    System.exit(0);
+  }
+
   /**
    * The command that starts {@code mainClass} in a JVM of its own: this JVM's classpath and needed
    * flags, the engines' heap, then {@code jvmFlags} and {@code --jvmArgs}.

@@ -74,19 +74,12 @@ final class StreamingLatencyBench {
   private StreamingLatencyBench() {}
 
   /** Entry point of the streaming bench's own JVM: the bench's arguments in, {@link #RESULT_FILE} out. */
-  public static void main(String[] args) throws Exception {
-    Bench.Settings settings = Bench.Settings.parse(args);
-    try {
+  public static void main(String[] args) {
+    Bench.runThenExit(() -> {
+      Bench.Settings settings = Bench.Settings.parse(args);
       ObjectNode result = run(settings);
       Files.writeString(settings.out.resolve(RESULT_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-    } catch (Exception | Error e) {
-      // The job's and the Kafka clients' threads would keep this JVM, and the launcher waiting on
-      // it, alive: report and exit so that the launcher fails at once.
-      e.printStackTrace();
-      System.exit(1);
-    }
-    // The cancelled job's and the clients' threads need not be waited for.
-    System.exit(0);
+    });
   }
 
   static ObjectNode run(Bench.Settings settings) throws Exception {
