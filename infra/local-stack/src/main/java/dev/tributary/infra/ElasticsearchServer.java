@@ -49,6 +49,11 @@ public final class ElasticsearchServer implements AutoCloseable {
     return new RestEndpoint(url()).request(method, path);
   }
 
+  /** The CPU time the server has used so far: what a workload costs it, beside the job's own. */
+  public Duration cpuTime() {
+    return process.cpuTime();
+  }
+
   @Override
   public void close() {
     process.close();

@@ -106,6 +106,11 @@ public final class KafkaServer implements AutoCloseable {
     }
   }
 
+  /** The CPU time the server has used so far: what a workload costs it, beside the job's own. */
+  public Duration cpuTime() {
+    return process.cpuTime();
+  }
+
   @Override
   public void close() {
     process.close();

@@ -116,6 +116,11 @@ public final class ServerProcess implements AutoCloseable {
     return lines;
   }
 
+  /** The CPU time the server's JVM has used so far (user and system), as the OS reports it. */
+  public Duration cpuTime() {
+    return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
   /** What the server said when it became ready, e.g. {@code bootstrap -> 127.0.0.1:9092}. */
   public String ready(String key) {
     String value = ready.get(key);

@@ -93,6 +93,12 @@ final class BenchTables {
         s.get("secondHalfP50Ms").asLong(), s.get("secondHalfP95Ms").asLong(), s.get("secondHalfP99Ms").asLong(), coldStart,
         s.get("expectedAlerts").asLong(), s.get("receivedAlerts").asLong(),
         s.get("lost").asLong(), s.get("duplicated").asLong()));
+    if (s.has("cpuSecondsBenchJvm")) {
+      t.append(String.format("%nCPU from the measured feed's start to its last alert: the job's JVM (with the feed's producer and the "
+              + "alerts' consumer) %.1f s, %.1f ms per 1,000 events; Kafka %.1f s; Elasticsearch %.1f s%n",
+          s.get("cpuSecondsBenchJvm").asDouble(), s.get("benchJvmCpuMsPer1000Events").asDouble(),
+          s.get("cpuSecondsKafka").asDouble(), s.get("cpuSecondsElasticsearch").asDouble()));
+    }
     return t.toString();
   }
 }

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
@@ -136,7 +137,7 @@ final class StreamingLatencyBench {
         awaitFirstAlert(bootstrap, plan.probeAccountLine(), sentAt, seen);
 
         // One feed at one rate: the warm-up lines, then the measured ones.
-        Feed fed = feed(bootstrap, plan.lines(), plan.warmUpLines(), settings.rate, sentAt);
+        Feed fed = feed(bootstrap, plan.lines(), plan.warmUpLines(), settings.rate, sentAt, () -> CpuTimes.of(kafka, elasticsearch));
         long started = fed.measuredStartedAtNanos();
         long feedStartedAtMillis = fed.measuredStartedAtMillis();
         long sent = fed.measuredSent();
@@ -150,6 +151,8 @@ final class StreamingLatencyBench {
           Thread.sleep(200);
         }
         double drainedSeconds = (System.nanoTime() - started) / 1e9;
+        // What the measured feed cost, from its first event until its last alert came back.
+        CpuTimes cpu = CpuTimes.of(kafka, elasticsearch).minus(fed.cpuAtMeasuredStart());
         stop.set(true);
         consumer.join();
 
@@ -181,7 +184,10 @@ final class StreamingLatencyBench {
             .put("secondHalfP95Ms", percentile(secondHalf, 95)).put("secondHalfP99Ms", percentile(secondHalf, 99))
             .put("minMs", all.length == 0 ? -1 : all[0]).put("maxMs", all.length == 0 ? -1 : all[all.length - 1])
             .put("expectedAlerts", expected.size()).put("receivedAlerts", expected.size() - missing.size())
-            .put("lost", missing.size()).put("duplicated", duplicates[0]).put("velocityAlertsReceived", velocityAlerts[0]);
+            .put("lost", missing.size()).put("duplicated", duplicates[0]).put("velocityAlertsReceived", velocityAlerts[0])
+            .put("cpuSecondsBenchJvm", seconds(cpu.benchJvm())).put("cpuSecondsKafka", seconds(cpu.kafka()))
+            .put("cpuSecondsElasticsearch", seconds(cpu.elasticsearch()))
+            .put("benchJvmCpuMsPer1000Events", sent == 0 ? 0 : Math.round(cpu.benchJvm().toMillis() * 10_000.0 / sent) / 10.0);
         LOG.info("Streaming: {}", result);
         return result;
       } finally {
@@ -276,26 +282,45 @@ final class StreamingLatencyBench {
     }
   }
 
-  /** What {@link #feed} sent of the measured lines, and when it started sending them. */
-  private record Feed(long measuredSent, long measuredStartedAtMillis, long measuredStartedAtNanos) {}
+  /** What {@link #feed} sent of the measured lines, when it started sending them, and the CPU used until then. */
+  private record Feed(long measuredSent, long measuredStartedAtMillis, long measuredStartedAtNanos, CpuTimes cpuAtMeasuredStart) {}
+
+  /**
+   * The CPU time used so far by each process of the run: this JVM (the Flink job, the feed's
+   * producer and the alerts' consumer), Kafka and Elasticsearch. The difference of two is what a
+   * stretch of the run cost, a steadier figure than the latency tail to compare changes by.
+   */
+  private record CpuTimes(Duration benchJvm, Duration kafka, Duration elasticsearch) {
+    static CpuTimes of(KafkaServer kafka, ElasticsearchServer elasticsearch) {
+      return new CpuTimes(
+          ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO), kafka.cpuTime(), elasticsearch.cpuTime());
+    }
+
+    CpuTimes minus(CpuTimes earlier) {
+      return new CpuTimes(benchJvm.minus(earlier.benchJvm), kafka.minus(earlier.kafka), elasticsearch.minus(earlier.elasticsearch));
+    }
+  }
 
   /**
    * Sends {@code lines} at {@code rate} per second, each stamped now; remembers when each watched
    * one left. The first {@code warmUpLines} are the warm-up.
    */
-  private static Feed feed(String bootstrap, List<FeedLine> lines, int warmUpLines, int rate, Map<String, Long> sentAt) {
+  private static Feed feed(
+      String bootstrap, List<FeedLine> lines, int warmUpLines, int rate, Map<String, Long> sentAt, Supplier<CpuTimes> cpu) {
     Pacer pacer = new Pacer(rate);
     long sent = 0;
     long stampedAt = -1;
     String stamp = "";
     long measuredStartedAtMillis = System.currentTimeMillis();
     long measuredStartedAtNanos = System.nanoTime();
+    CpuTimes cpuAtMeasuredStart = cpu.get();
     try (KafkaProducer<String, String> producer = producer(bootstrap)) {
       for (FeedLine line : lines) {
         long now = System.currentTimeMillis();
         if (sent == warmUpLines) {
           measuredStartedAtMillis = now;
           measuredStartedAtNanos = System.nanoTime();
+          cpuAtMeasuredStart = cpu.get();
           if (warmUpLines > 0) {
             LOG.info("Warm-up feed of {} events sent; measuring from now", warmUpLines);
           }
@@ -315,7 +340,7 @@ final class StreamingLatencyBench {
       }
       producer.flush();
     }
-    return new Feed(Math.max(0, sent - warmUpLines), measuredStartedAtMillis, measuredStartedAtNanos);
+    return new Feed(Math.max(0, sent - warmUpLines), measuredStartedAtMillis, measuredStartedAtNanos, cpuAtMeasuredStart);
   }
 
   private static void awaitFirstAlert(String bootstrap, String accountLine, Map<String, Long> sentAt, Set<String> seen) throws Exception {
@@ -384,6 +409,10 @@ final class StreamingLatencyBench {
   private static String jvmFlags() {
     return String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
         .filter(flag -> flag.startsWith("-X") && !flag.contains("IgnoreUnrecognized")).toList());
+  }
+
+  private static double seconds(Duration cpu) {
+    return Math.round(cpu.toMillis() / 100.0) / 10.0;
   }
 
   private static long percentile(long[] sorted, int p) {
