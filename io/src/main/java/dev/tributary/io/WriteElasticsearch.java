@@ -1,48 +1,71 @@
 package dev.tributary.io;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Unwindowed;
+import java.util.List;
 import org.apache.beam.sdk.io.elasticsearch.ElasticsearchIO;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ToJson;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.util.RowJson;
+import org.apache.beam.sdk.util.RowJsonUtils;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.joda.time.Instant;
 
 /**
  * Writes records that have a Beam schema to an Elasticsearch index (any version ElasticsearchIO
  * supports: 5 to 8) as JSON documents with deterministic ids, so that writing a record again (a
  * re-run, a later pane of the same window) overwrites its document and never duplicates it.
  * Documents Elasticsearch refuses come out as dead letters with its reason, instead of being
- * retried forever; they leave in the global window, like all dead letters. Index names carry a version suffix, e.g. {@code fraud_alerts_v1}.
+ * retried forever; they leave in the global window, like all dead letters. Index names carry a
+ * version suffix, e.g. {@code fraud_alerts_v1}.
+ *
+ * <p>A document's id is the values of the id fields, joined by {@code |} (e.g. {@code key} and
+ * {@code windowStart}: {@code acc-1|2026-03-01T10:00:00.000Z}). Each bulk entry is built in one
+ * pass from the record, so no document is parsed back to find its id.
  */
 public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollection<DeadLetter>> {
   private final String url;
   private final String index;
-  private final ElasticsearchIO.Write.FieldValueExtractFn idOf;
+  private final List<String> idFields;
 
-  private WriteElasticsearch(String url, String index, ElasticsearchIO.Write.FieldValueExtractFn idOf) {
+  private WriteElasticsearch(String url, String index, List<String> idFields) {
     this.url = url;
     this.index = index;
-    this.idOf = idOf;
+    this.idFields = idFields;
   }
 
-  /** Writes to {@code index} at {@code url}; {@code idOf} gives a document's id from its JSON. */
-  public static <T> WriteElasticsearch<T> to(String url, String index, ElasticsearchIO.Write.FieldValueExtractFn idOf) {
-    return new WriteElasticsearch<>(url, index, idOf);
+  /** Writes to {@code index} at {@code url}; a document's id is the values of {@code idFields}. */
+  public static <T> WriteElasticsearch<T> to(String url, String index, String... idFields) {
+    if (idFields.length == 0) {
+      throw new IllegalArgumentException("documents written to " + index + " need at least one id field");
+    }
+    return new WriteElasticsearch<>(url, index, List.of(idFields));
   }
 
   @Override
   public PCollection<DeadLetter> expand(PCollection<T> records) {
+    Schema schema = records.getSchema();
+    for (String field : idFields) {
+      if (!schema.hasField(field)) {
+        throw new IllegalArgumentException("records written to " + index + " have no id field '" + field + "': " + schema);
+      }
+    }
     PCollectionTuple written =
         records
-            .apply("To JSON", ToJson.of())
+            .apply("To bulk entries", ParDo.of(new ToBulkEntryFn<>(schema, records.getToRowFunction(), idFields)))
             .apply(
                 "Index into " + index,
-                ElasticsearchIO.write()
+                ElasticsearchIO.bulkIO()
                     .withConnectionConfiguration(ElasticsearchIO.ConnectionConfiguration.create(new String[] {url}, index))
-                    .withIdFn(idOf)
                     .withThrowWriteErrors(false));
     String step = "write-" + index;
     String source = "elasticsearch:" + index;
@@ -53,5 +76,55 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
             MapElements.into(TypeDescriptor.of(DeadLetter.class))
                 .via((ElasticsearchIO.Document doc) -> new DeadLetter(source, step, doc.getResponseItemJson(), doc.getInputDoc())))
         .apply("Unwindow", Unwindowed.of());
+  }
+
+  /** A document's id: the values of {@code idFields} in {@code row}, as text, joined by {@code |}. */
+  static String documentId(Row row, List<String> idFields) {
+    StringBuilder id = new StringBuilder();
+    for (String field : idFields) {
+      if (id.length() > 0) {
+        id.append('|');
+      }
+      id.append((Object) row.getValue(field));
+    }
+    return id.toString();
+  }
+
+  /**
+   * The bulk entry of one record: the index directive with the document's id, then the document,
+   * each on its own line, as ElasticsearchIO's {@code DocToBulk} writes them for an id function.
+   */
+  static String bulkEntry(String id, String document) {
+    return "{ \"index\" : {\"_id\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(id)) + "\"} }\n" + document + "\n";
+  }
+
+  /** One record to its document and bulk entry, both from the record's row. */
+  private static class ToBulkEntryFn<T> extends DoFn<T, ElasticsearchIO.Document> {
+    private final Schema schema;
+    private final SerializableFunction<T, Row> toRow;
+    private final List<String> idFields;
+    private transient ObjectMapper json;
+
+    ToBulkEntryFn(Schema schema, SerializableFunction<T, Row> toRow, List<String> idFields) {
+      this.schema = schema;
+      this.toRow = toRow;
+      this.idFields = idFields;
+    }
+
+    @Setup
+    public void setup() {
+      json = RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(schema));
+    }
+
+    @ProcessElement
+    public void process(@Element T record, @Timestamp Instant timestamp, OutputReceiver<ElasticsearchIO.Document> out) {
+      Row row = toRow.apply(record);
+      String document = RowJsonUtils.rowToJson(json, row);
+      out.output(
+          ElasticsearchIO.Document.create()
+              .withInputDoc(document)
+              .withBulkDirective(bulkEntry(documentId(row, idFields), document))
+              .withTimestamp(timestamp));
+    }
   }
 }

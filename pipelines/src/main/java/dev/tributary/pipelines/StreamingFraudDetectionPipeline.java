@@ -98,16 +98,13 @@ public final class StreamingFraudDetectionPipeline {
     String version = "_" + options.getIndexVersion();
     outputs.alerts().apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "accountId"));
     PCollection<DeadLetter> refusedAlerts =
-        outputs.alerts().apply("Alerts to Elasticsearch", WriteElasticsearch.to(url, "fraud_alerts" + version, doc -> doc.get("id").asText()));
+        outputs.alerts().apply("Alerts to Elasticsearch", WriteElasticsearch.to(url, "fraud_alerts" + version, "id"));
     PCollection<DeadLetter> refusedHourly =
-        outputs.accountHourly().apply("Account hourly view", WriteElasticsearch.to(url, "views_account_hourly" + version,
-            doc -> doc.get("key").asText() + "|" + doc.get("windowStart").asText()));
+        outputs.accountHourly().apply("Account hourly view", WriteElasticsearch.to(url, "views_account_hourly" + version, "key", "windowStart"));
     PCollection<DeadLetter> refusedDaily =
-        outputs.categoryDaily().apply("Category daily view", WriteElasticsearch.to(url, "views_category_daily" + version,
-            doc -> doc.get("key").asText() + "|" + doc.get("windowStart").asText()));
+        outputs.categoryDaily().apply("Category daily view", WriteElasticsearch.to(url, "views_category_daily" + version, "key", "windowStart"));
     PCollection<DeadLetter> refusedTop =
-        outputs.topAccountsDaily().apply("Top accounts view", WriteElasticsearch.to(url, "views_top_accounts_daily" + version,
-            doc -> doc.get("windowStart").asText() + "|" + doc.get("rank").asText()));
+        outputs.topAccountsDaily().apply("Top accounts view", WriteElasticsearch.to(url, "views_top_accounts_daily" + version, "windowStart", "rank"));
 
     PCollectionList.of(outputs.deadLetters())
         .and(refusedAlerts)
