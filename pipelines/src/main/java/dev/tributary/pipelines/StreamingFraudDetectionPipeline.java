@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Meant for the Flink runner with checkpointing, e.g. {@code --runner=FlinkRunner --streaming=true
- * --checkpointingInterval=10000 --fasterCopy=true}.
+ * --checkpointingInterval=10000 --unalignedCheckpointEnabled=true --fasterCopy=true}.
  */
 @Template(
     name = "Banking_Fraud_Detection_Streaming",

@@ -37,7 +37,7 @@ class FlinkSessionClusterIT {
     List<String> command = new ArrayList<>(List.of(
         PackagedJar.java(), "-Xmx1g", "-cp", jar.toString(), StreamingFraudDetectionPipeline.class.getName(),
         "--runner=FlinkRunner", "--flinkMaster=" + FLINK.master(), "--filesToStage=" + jar,
-        "--parallelism=2", "--checkpointingInterval=2000", "--fasterCopy=true", "--attachedMode=false", "--waitUntilFinish=false", "--consumerGroup=cluster-fraud"));
+        "--parallelism=2", "--checkpointingInterval=2000", "--unalignedCheckpointEnabled=true", "--fasterCopy=true", "--attachedMode=false", "--waitUntilFinish=false", "--consumerGroup=cluster-fraud"));
     command.addAll(scenario.pipelineArgs());
     Path submitLog = dir.resolve("submit.log");
     int exit = PackagedJar.run(command, List.of(), submitLog, Duration.ofMinutes(3));

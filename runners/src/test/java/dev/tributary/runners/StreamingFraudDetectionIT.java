@@ -27,7 +27,7 @@ class StreamingFraudDetectionIT {
   void alertsOnTheTopicAndInTheIndexEqualTheBatchAlerts(@TempDir Path dir) throws IOException {
     StreamingScenario scenario = StreamingScenario.sendDay(dir, KAFKA, ELASTICSEARCH);
     List<String> args = new ArrayList<>(List.of(
-        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2", "--checkpointingInterval=2000", "--fasterCopy=true",
+        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2", "--checkpointingInterval=2000", "--unalignedCheckpointEnabled=true", "--fasterCopy=true",
         "--attachedMode=false", "--consumerGroup=it-fraud"));
     args.addAll(scenario.pipelineArgs());
     PipelineResult job = StreamingFraudDetectionPipeline.start(args.toArray(new String[0]));
