@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.util.RowJson;
 import org.apache.beam.sdk.util.RowJsonUtils;
@@ -47,7 +47,8 @@ class WriteElasticsearchTest {
 
   @Test
   void anIdFieldTheRecordsLackFailsWhenThePipelineIsBuilt() {
-    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    // Only built, never run: on whichever runner the build profile tests with.
+    Pipeline pipeline = Pipeline.create(TestPipeline.testingPipelineOptions());
     IllegalArgumentException refused =
         assertThrows(
             IllegalArgumentException.class,
