@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,8 @@ public final class Bench {
     /** Seconds of feed before the measured feed, from data of its own: the job is warm when measuring starts. */
     int warmupSeconds = 30;
     long checkpointMs = 10_000;
+    /** Streaming: the second of the measured feed at which the watermark is to pass the end of an hour; null: start at once. */
+    @Nullable Integer hourBoundaryAt;
     /**
      * No deep copy of each record between chained steps, safe since no step changes its state in
      * place (log entry 19); unaligned checkpoints, so that a late barrier does not stop the source
@@ -90,6 +93,7 @@ public final class Bench {
           case "duration" -> s.durationSeconds = Integer.parseInt(value);
           case "warmup" -> s.warmupSeconds = Integer.parseInt(value);
           case "checkpointMs" -> s.checkpointMs = Long.parseLong(value);
+          case "hourBoundaryAt" -> s.hourBoundaryAt = Integer.parseInt(value);
           case "flinkArgs" -> s.flinkArgs = value;
           case "beamArgs" -> s.beamArgs = value;
           case "help" -> {
@@ -135,6 +139,9 @@ public final class Bench {
           "  --warmup=30         streaming: seconds of feed at the same rate before the measured feed, from other",
           "                      accounts and transactions; its latencies are reported apart (0: the job starts cold)",
           "  --checkpointMs=10000  streaming: Flink's checkpointing interval",
+          "  --hourBoundaryAt=S  streaming: wait (up to an hour) to start the feed when the watermark will pass the end of",
+          "                      an hour S s into the measured feed, where every live hourly window's pane falls due",
+          "                      (default: start at once; an hour's end falls where the clock puts it)",
           "  --flinkArgs=\"--fasterCopy=true --unalignedCheckpointEnabled=true\"  streaming: more pipeline options for the Flink job (replaces the default;\n"
               + "                      --stateBackend=... replaces the bench's filesystem backend)",
           "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));

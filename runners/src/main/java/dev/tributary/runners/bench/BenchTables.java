@@ -1,6 +1,7 @@
 package dev.tributary.runners.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The bench's results as Markdown tables, for the console, results.md and BENCHMARKS.md. */
@@ -98,6 +99,15 @@ final class BenchTables {
               + "alerts' consumer) %.1f s, %.1f ms per 1,000 events; Kafka %.1f s; Elasticsearch %.1f s%n",
           s.get("cpuSecondsBenchJvm").asDouble(), s.get("benchJvmCpuMsPer1000Events").asDouble(),
           s.get("cpuSecondsKafka").asDouble(), s.get("cpuSecondsElasticsearch").asDouble()));
+    }
+    if (s.has("hourBoundaryAtSecond")) {
+      t.append(String.format("%nThe watermark passed %s, the end of an hour, %.1f s into the measured feed%n",
+          s.get("hourBoundary").asText(), s.get("hourBoundaryAtSecond").asDouble()));
+    }
+    if (s.has("per10s") && !s.get("per10s").isEmpty()) {
+      List<String> p99s = new ArrayList<>();
+      s.get("per10s").forEach(stretch -> p99s.add(String.format("%,d", stretch.get("p99Ms").asLong())));
+      t.append(String.format("%np99 ms per 10 s of the measured feed: %s%n", String.join(", ", p99s)));
     }
     return t.toString();
   }

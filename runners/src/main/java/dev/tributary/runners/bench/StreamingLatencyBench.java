@@ -2,6 +2,7 @@ package dev.tributary.runners.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.banking.BankingModel;
 import dev.tributary.banking.FraudThresholds;
@@ -11,6 +12,7 @@ import dev.tributary.fraud.Alert;
 import dev.tributary.infra.ElasticsearchServer;
 import dev.tributary.infra.FreePort;
 import dev.tributary.infra.KafkaServer;
+import dev.tributary.options.KafkaOptions;
 import dev.tributary.pipelines.StreamingFraudDetectionPipeline;
 import dev.tributary.runners.OutputFolders;
 import dev.tributary.testdata.BankingGenerator;
@@ -33,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -136,6 +139,14 @@ final class StreamingLatencyBench {
         // include the job's deployment.
         awaitFirstAlert(bootstrap, plan.probeAccountLine(), sentAt, seen);
 
+        @Nullable HourBoundary hour = null;
+        if (settings.hourBoundaryAt != null) {
+          hour = HourBoundary.next(System.currentTimeMillis(), plan.warmUpLines() * 1000L / settings.rate,
+              settings.hourBoundaryAt, maxOutOfOrder(jobArgs));
+          LOG.info("Waiting until {} to start the feed, so that the watermark passes {} about {} s into the measured feed",
+              Instant.ofEpochMilli(hour.feedStart()), Instant.ofEpochMilli(hour.boundary()), settings.hourBoundaryAt);
+          Thread.sleep(Math.max(0, hour.feedStart() - System.currentTimeMillis()));
+        }
         // One feed at one rate: the warm-up lines, then the measured ones.
         Feed fed = feed(bootstrap, plan.lines(), plan.warmUpLines(), settings.rate, sentAt, () -> CpuTimes.of(kafka, elasticsearch));
         long started = fed.measuredStartedAtNanos();
@@ -168,6 +179,10 @@ final class StreamingLatencyBench {
             .filter(sample -> !sample.warmUp() && sample.sentAtMillis() >= secondHalfFrom).mapToLong(Sample::latencyMs).sorted().toArray();
         Set<String> missing = new HashSet<>(expected.keySet());
         missing.removeAll(seen);
+        ArrayNode per10s = JSON.createArrayNode();
+        perTenSeconds(samples, feedStartedAtMillis).forEach((from, latencies) -> per10s.addObject()
+            .put("fromSecond", from).put("samples", latencies.length).put("p50Ms", percentile(latencies, 50))
+            .put("p99Ms", percentile(latencies, 99)).put("maxMs", latencies[latencies.length - 1]));
         ObjectNode result = JSON.createObjectNode()
             .put("runner", "FlinkRunner [local]").put("parallelism", settings.cores).put("jvmFlags", jvmFlags())
             .put("checkpointingIntervalMs", settings.checkpointMs).put("extraOptions", settings.flinkArgs)
@@ -188,6 +203,11 @@ final class StreamingLatencyBench {
             .put("cpuSecondsBenchJvm", seconds(cpu.benchJvm())).put("cpuSecondsKafka", seconds(cpu.kafka()))
             .put("cpuSecondsElasticsearch", seconds(cpu.elasticsearch()))
             .put("benchJvmCpuMsPer1000Events", sent == 0 ? 0 : Math.round(cpu.benchJvm().toMillis() * 10_000.0 / sent) / 10.0);
+        if (hour != null) {
+          result.put("hourBoundary", Instant.ofEpochMilli(hour.boundary()).toString())
+              .put("hourBoundaryAtSecond", Math.round((hour.watermarkPasses() - feedStartedAtMillis) / 100.0) / 10.0);
+        }
+        result.set("per10s", per10s);
         LOG.info("Streaming: {}", result);
         return result;
       } finally {
@@ -413,6 +433,52 @@ final class StreamingLatencyBench {
 
   private static double seconds(Duration cpu) {
     return Math.round(cpu.toMillis() / 100.0) / 10.0;
+  }
+
+  /**
+   * When to start the feed so that the watermark passes the end of an hour a chosen number of
+   * seconds into the measured feed: the moment every live account's hourly window falls due (log
+   * entry 42). The clock decides when that is, not the bench: KafkaIO's watermark is the older of
+   * the clock and the newest event time, minus the out-of-order bound, so event times stamped
+   * ahead of the clock would not move it.
+   *
+   * @param boundary the end of the hour
+   * @param watermarkPasses when, by the clock, the watermark passes it: the boundary plus the out-of-order bound
+   * @param feedStart when the feed (its warm-up first) starts
+   */
+  record HourBoundary(long boundary, long watermarkPasses, long feedStart) {
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+
+    /** The first hour whose end the watermark passes {@code atSecond} s into a measured feed that starts no earlier than after the warm-up from {@code now}. */
+    static HourBoundary next(long now, long warmUpMillis, int atSecond, Duration maxOutOfOrder) {
+      long lead = warmUpMillis + atSecond * 1000L;
+      long earliestBoundary = now + lead - maxOutOfOrder.toMillis();
+      long boundary = Math.floorDiv(earliestBoundary + HOUR - 1, HOUR) * HOUR;
+      long watermarkPasses = boundary + maxOutOfOrder.toMillis();
+      return new HourBoundary(boundary, watermarkPasses, watermarkPasses - lead);
+    }
+  }
+
+  /** The job's out-of-order bound, as its options read it from {@code jobArgs}. */
+  private static Duration maxOutOfOrder(List<String> jobArgs) {
+    KafkaOptions options = PipelineOptionsFactory.fromArgs(jobArgs.toArray(new String[0])).withoutStrictParsing().as(KafkaOptions.class);
+    return Duration.parse(options.getMaxOutOfOrder());
+  }
+
+  /** The measured latencies by 10 s of the measured feed (by send time), each sorted, keyed by the stretch's first second. */
+  private static java.util.SortedMap<Long, long[]> perTenSeconds(List<Sample> samples, long feedStartedAtMillis) {
+    Map<Long, List<Long>> byStretch = new HashMap<>();
+    synchronized (samples) {
+      for (Sample sample : samples) {
+        if (!sample.warmUp()) {
+          long from = Math.max(0, (sample.sentAtMillis() - feedStartedAtMillis) / 10_000) * 10;
+          byStretch.computeIfAbsent(from, k -> new ArrayList<>()).add(sample.latencyMs());
+        }
+      }
+    }
+    java.util.SortedMap<Long, long[]> sorted = new java.util.TreeMap<>();
+    byStretch.forEach((from, latencies) -> sorted.put(from, latencies.stream().mapToLong(Long::longValue).sorted().toArray()));
+    return sorted;
   }
 
   private static long percentile(long[] sorted, int p) {
