@@ -30,7 +30,8 @@ import org.joda.time.Duration;
  *
  * <p>Panes: in streaming, early panes every {@code earlyFiringsEvery} of processing time while a
  * window is open (in {@link AggregateInKeyedState}, every half to one and a half of it, spread over
- * the keys so that they do not all fire together), an on-time pane when the watermark passes its end, and exactly one final pane
+ * the keys so that they do not all fire together), an on-time pane when the watermark passes its end
+ * unless nothing came since the last early pane (it would repeat it), and exactly one final pane
  * ({@link AggregateResult#isFinal}) when it passes the end plus the allowed lateness, holding
  * every record that arrived in time. Panes accumulate. In batch there is one pane, and it is final.
  * With {@link #finalPanesOnly()} there is only the final pane in streaming too: for a consumer
@@ -99,6 +100,7 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
             Window.<KV<String, AmountStats>>into(FixedWindows.of(windowSize))
                 .triggering(trigger())
                 .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
+                .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                 .accumulatingFiredPanes())
         .apply("Statistics per key", Combine.perKey(new AmountStats.CombineFn()))
         .apply("To results", ParDo.of(new ToResultFn()))

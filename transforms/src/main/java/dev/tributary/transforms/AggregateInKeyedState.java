@@ -1,5 +1,6 @@
 package dev.tributary.transforms;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.annotation.Nullable;
-import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CustomCoder;
 import org.apache.beam.sdk.coders.InstantCoder;
@@ -138,44 +138,67 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
    * One key's window that has records and has not had its final pane. Immutable: Flink with
    * {@code --fasterCopy} may be writing the stored value to a checkpoint at the same time.
    *
-   * @param panes how many panes it has had
+   * @param panes how many panes it has given
+   * @param onTimePaneDone whether the watermark has passed its end: its on-time pane is given or skipped
+   * @param onTimePaneGiven whether it gave an on-time pane (it skips it when nothing came since its last early pane)
+   * @param newRecords whether records came since its last pane
    * @param earlyPaneAt when (processing time) its next early pane is due; null when none is
    */
-  record OpenWindow(Instant start, AmountStats stats, int panes, boolean onTimePaneDone, @Nullable Instant earlyPaneAt) {
+  record OpenWindow(
+      Instant start, AmountStats stats, int panes, boolean onTimePaneDone, boolean onTimePaneGiven, boolean newRecords,
+      @Nullable Instant earlyPaneAt) {
+    static OpenWindow of(Instant start, AmountStats stats, @Nullable Instant earlyPaneAt) {
+      return new OpenWindow(start, stats, 0, false, false, true, earlyPaneAt);
+    }
+
     OpenWindow plus(AmountStats more, @Nullable Instant earlyPaneIfNoneDue) {
-      return new OpenWindow(start, stats.plus(more), panes, onTimePaneDone, earlyPaneAt != null ? earlyPaneAt : earlyPaneIfNoneDue);
+      return new OpenWindow(start, stats.plus(more), panes, onTimePaneDone, onTimePaneGiven, true,
+          earlyPaneAt != null ? earlyPaneAt : earlyPaneIfNoneDue);
     }
 
     OpenWindow afterEarlyPane() {
-      return new OpenWindow(start, stats, panes + 1, false, null);
+      return new OpenWindow(start, stats, panes + 1, false, false, false, null);
     }
 
     OpenWindow afterOnTimePane() {
-      return new OpenWindow(start, stats, panes + 1, true, null);
+      return new OpenWindow(start, stats, panes + 1, true, true, false, null);
+    }
+
+    /** Its on-time pane skipped: it would repeat the last early pane. */
+    OpenWindow afterSkippedOnTimePane() {
+      return new OpenWindow(start, stats, panes, true, false, false, null);
     }
   }
 
-  /** The coder of {@link OpenWindow}, for the state of {@link PanesFn}. */
+  /** The coder of {@link OpenWindow}, for the state of {@link PanesFn}; its three flags in one byte. */
   static final class OpenWindowCoder extends CustomCoder<OpenWindow> {
     private static final Coder<Instant> EARLY_PANE_AT = NullableCoder.of(InstantCoder.of());
+    private static final int ON_TIME_PANE_DONE = 1;
+    private static final int ON_TIME_PANE_GIVEN = 2;
+    private static final int NEW_RECORDS = 4;
 
     @Override
     public void encode(OpenWindow window, OutputStream out) throws IOException {
       InstantCoder.of().encode(window.start(), out);
       AmountStatsCoder.of().encode(window.stats(), out);
       VarIntCoder.of().encode(window.panes(), out);
-      BooleanCoder.of().encode(window.onTimePaneDone(), out);
+      out.write((window.onTimePaneDone() ? ON_TIME_PANE_DONE : 0)
+          | (window.onTimePaneGiven() ? ON_TIME_PANE_GIVEN : 0)
+          | (window.newRecords() ? NEW_RECORDS : 0));
       EARLY_PANE_AT.encode(window.earlyPaneAt(), out);
     }
 
     @Override
     public OpenWindow decode(InputStream in) throws IOException {
-      return new OpenWindow(
-          InstantCoder.of().decode(in),
-          AmountStatsCoder.of().decode(in),
-          VarIntCoder.of().decode(in),
-          BooleanCoder.of().decode(in),
-          EARLY_PANE_AT.decode(in));
+      Instant start = InstantCoder.of().decode(in);
+      AmountStats stats = AmountStatsCoder.of().decode(in);
+      int panes = VarIntCoder.of().decode(in);
+      int flags = in.read();
+      if (flags < 0) {
+        throw new EOFException("an open window ended before its flags");
+      }
+      return new OpenWindow(start, stats, panes, (flags & ON_TIME_PANE_DONE) != 0, (flags & ON_TIME_PANE_GIVEN) != 0,
+          (flags & NEW_RECORDS) != 0, EARLY_PANE_AT.decode(in));
     }
 
     @Override
@@ -263,13 +286,13 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
           continue;
         }
         if (!added && window.start().isAfter(start)) {
-          after.add(new OpenWindow(start, stats, 0, false, earlyPaneIfNoneDue));
+          after.add(OpenWindow.of(start, stats, earlyPaneIfNoneDue));
           added = true;
         }
         after.add(window);
       }
       if (!added) {
-        after.add(new OpenWindow(start, stats, 0, false, earlyPaneIfNoneDue));
+        after.add(OpenWindow.of(start, stats, earlyPaneIfNoneDue));
       }
       state.write(after);
       setTimers(before, after, onTimePane, finalPane, earlyPane, null);
@@ -289,6 +312,12 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
           return window;
         }
         boolean isFinal = allowedLateness.equals(Duration.ZERO);
+        if (!isFinal && !window.newRecords()) {
+          // Nothing since its last early pane: the on-time pane would repeat it (Beam's
+          // OnTimeBehavior.FIRE_IF_NON_EMPTY). When the watermark passes an hour, every live key's
+          // window falls due at once, and most have given their last early pane by then (log entry 49).
+          return window.afterSkippedOnTimePane();
+        }
         output(context, key, window, Timing.ON_TIME, isFinal);
         return isFinal ? null : window.afterOnTimePane();
       });
@@ -358,7 +387,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
     private void output(OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
       AmountStats stats = window.stats();
-      long nonSpeculativeIndex = timing == Timing.EARLY ? -1 : window.onTimePaneDone() ? 1 : 0;
+      long nonSpeculativeIndex = timing == Timing.EARLY ? -1 : window.onTimePaneGiven() ? 1 : 0;
       context.outputWindowedValue(
           new AggregateResult(
               key, window.start(), window.start().plus(windowSize), stats.count, stats.sum, stats.mean(), stats.max,

@@ -119,14 +119,42 @@ public class AggregateTest {
     PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).empty();
     PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 1, "2.00", "2.00", "2.00", false));
     PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "8.00", "4.00", "6.00", true));
+    // Eleven to twelve: an early pane, then no on-time pane (nothing came since the early one), then the final pane.
     PAssert.that(results).inEarlyPane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 1, "4.00", "4.00", "4.00", false));
-    PAssert.that(results).inOnTimePane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 1, "4.00", "4.00", "4.00", false));
+    PAssert.that(results).inOnTimePane(ELEVEN_TO_TWELVE).empty();
     PAssert.that(results).inFinalPane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true));
     // Every pane has its window's last instant as its timestamp, as Beam's windowing gives it.
     PAssert.that(results.apply("With timestamps", Reify.timestamps()))
         .inFinalPane(ELEVEN_TO_TWELVE)
         .containsInAnyOrder(
             TimestampedValue.of(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true), TWELVE.minus(Duration.millis(1))));
+    pipeline.run();
+  }
+
+  @Test
+  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class})
+  public void streamingSkipsTheOnTimePaneOfAWindowWithNothingSinceItsLastEarlyPane() {
+    TestStream<BigDecimal> stream =
+        TestStream.create(BigDecimalCoder.of())
+            .advanceWatermarkTo(TEN)
+            .addElements(at("2.00", "2026-03-02T10:10:00Z"), at("1.00", "2026-03-02T10:20:00Z"))
+            .advanceProcessingTime(Duration.standardMinutes(2))
+            // "odd" gets a record after its early pane, "even" does not.
+            .addElements(at("3.00", "2026-03-02T10:50:00Z"))
+            .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(1)))
+            .advanceWatermarkToInfinity();
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly());
+
+    PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(
+        result("even", TEN, 1, "2.00", "2.00", "2.00", false), result("odd", TEN, 1, "1.00", "1.00", "1.00", false));
+    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("odd", TEN, 2, "4.00", "2.00", "3.00", false));
+    // Every window still gets its final pane, which is the one a consumer of final results waits for.
+    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(
+        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 2, "4.00", "2.00", "3.00", true));
+    PAssert.that(results).containsInAnyOrder(
+        result("even", TEN, 1, "2.00", "2.00", "2.00", false), result("odd", TEN, 1, "1.00", "1.00", "1.00", false),
+        result("odd", TEN, 2, "4.00", "2.00", "3.00", false),
+        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 2, "4.00", "2.00", "3.00", true));
     pipeline.run();
   }
 
