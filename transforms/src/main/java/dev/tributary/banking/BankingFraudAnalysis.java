@@ -107,7 +107,9 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
         enriched.apply("Detect fraud", FraudDetect.withRules(rules(thresholds)));
 
     PCollection<AggregateResult> accountHourly =
-        transactions.output().apply("Aggregate per account per hour", aggregate(tx -> tx.accountId, Duration.standardHours(1)));
+        transactions
+            .output()
+            .apply("Aggregate per account per hour", aggregate(tx -> tx.accountId, Duration.standardHours(1)).withoutCombiningBeforeShuffle());
     PCollection<AggregateResult> categoryDaily =
         transactions
             .output()
@@ -115,7 +117,9 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
     PCollection<TopKEntry> topAccounts =
         transactions
             .output()
-            .apply("Total per account per day", aggregate(tx -> tx.accountId, Duration.standardDays(1)).finalPanesOnly())
+            .apply(
+                "Total per account per day",
+                aggregate(tx -> tx.accountId, Duration.standardDays(1)).finalPanesOnly().withoutCombiningBeforeShuffle())
             .apply(
                 "Account and total",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
@@ -131,6 +135,10 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
     return new BankingOutputs(transactions.output(), alerts, accountHourly, categoryDaily, topAccounts, deadLetters);
   }
 
+  /**
+   * The statistics of the amounts per key and window. Per account, records are not merged within a
+   * bundle before the shuffle: a bundle rarely holds two of one account's transactions.
+   */
   private Aggregate<Transaction> aggregate(
       SerializableFunction<Transaction, String> keyOf, Duration size) {
     return Aggregate.of(keyOf, (Transaction tx) -> tx.amount, size)

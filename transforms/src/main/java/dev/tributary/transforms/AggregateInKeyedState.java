@@ -59,11 +59,14 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
   private final Duration allowedLateness;
   /** Null for final panes only. */
   private final @Nullable Duration earlyFiringsEvery;
+  private final boolean combineWithinBundles;
 
-  AggregateInKeyedState(FixedWindows windows, Duration allowedLateness, @Nullable Duration earlyFiringsEvery) {
+  AggregateInKeyedState(
+      FixedWindows windows, Duration allowedLateness, @Nullable Duration earlyFiringsEvery, boolean combineWithinBundles) {
     this.windows = windows;
     this.allowedLateness = allowedLateness;
     this.earlyFiringsEvery = earlyFiringsEvery;
+    this.combineWithinBundles = combineWithinBundles;
   }
 
   @Override
@@ -71,7 +74,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     return measures
         // State is kept per key and window: one window, so that a key's state spans all its windows.
         .apply("In one window", Unwindowed.of())
-        .apply("Combine within bundles", ParDo.of(new CombineWithinBundleFn(windows)))
+        .apply(combineWithinBundles ? "Combine within bundles" : "With window start",
+            ParDo.of(combineWithinBundles ? new CombineWithinBundleFn(windows) : new WithWindowStartFn(windows)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), AmountStatsCoder.of())))
         .apply("Statistics per key and window", ParDo.of(new PanesFn(windows.getSize(), allowedLateness, earlyFiringsEvery)))
         .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class))
@@ -131,6 +135,21 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
           (at, partial) ->
               context.output(KV.of(at.key(), KV.of(at.windowStart(), partial.stats())), partial.earliest(), GlobalWindow.INSTANCE));
       partials = null;
+    }
+  }
+
+  /** Pairs each record's statistics with the start of its window, for keys that rarely repeat within a bundle. */
+  private static class WithWindowStartFn extends DoFn<KV<String, AmountStats>, KV<String, KV<Instant, AmountStats>>> {
+    private final FixedWindows windows;
+
+    WithWindowStartFn(FixedWindows windows) {
+      this.windows = windows;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp, OutputReceiver<KV<String, KV<Instant, AmountStats>>> out) {
+      out.output(KV.of(keyed.getKey(), KV.of(windows.assignWindow(timestamp).start(), keyed.getValue())));
     }
   }
 

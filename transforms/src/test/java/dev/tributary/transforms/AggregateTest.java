@@ -73,6 +73,16 @@ public class AggregateTest {
   @Test
   @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class, AssertsLateDataIsDropped.class})
   public void streamingGivesEarlyPanesThenOneFinalPaneWithLateData() {
+    assertEarlyPanesThenOneFinalPaneWithLateData(hourly());
+  }
+
+  @Test
+  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class, AssertsLateDataIsDropped.class})
+  public void streamingWithoutCombiningBeforeShuffleGivesTheSamePanes() {
+    assertEarlyPanesThenOneFinalPaneWithLateData(hourly().withoutCombiningBeforeShuffle());
+  }
+
+  private void assertEarlyPanesThenOneFinalPaneWithLateData(Aggregate<BigDecimal> aggregate) {
     TestStream<BigDecimal> stream =
         TestStream.create(BigDecimalCoder.of())
             .advanceWatermarkTo(TEN)
@@ -86,7 +96,7 @@ public class AggregateTest {
             // Later than the lateness: dropped.
             .addElements(at("10.00", "2026-03-02T10:01:00Z"))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly());
+    PCollection<AggregateResult> results = pipeline.apply(stream).apply(aggregate);
 
     PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "6.00", "3.00", "4.00", false));
     PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 3, "12.00", "4.00", "6.00", false));
