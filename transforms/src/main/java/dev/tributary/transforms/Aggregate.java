@@ -87,7 +87,7 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Aggrega
   /**
    * Streaming: each record goes to its key's state on its own, not merged first with the records
    * of its bundle that share its key and window. For keys that rarely repeat within a bundle (an
-   * account among 1,000 records), where the merge costs more than it saves (log entry 50). In
+   * account among 1,000 records), where the merge costs more than it saves (log entry 51). In
    * batch the runners combine before the shuffle as they see fit.
    */
   public Aggregate<T> withoutCombiningBeforeShuffle() {

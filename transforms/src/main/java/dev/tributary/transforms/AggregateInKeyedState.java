@@ -334,7 +334,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         if (!isFinal && !window.newRecords()) {
           // Nothing since its last early pane: the on-time pane would repeat it (Beam's
           // OnTimeBehavior.FIRE_IF_NON_EMPTY). When the watermark passes an hour, every live key's
-          // window falls due at once, and most have given their last early pane by then (log entry 49).
+          // window falls due at once, and most have given their last early pane by then (log entry 50).
           return window.afterSkippedOnTimePane();
         }
         output(context, key, window, Timing.ON_TIME, isFinal);
