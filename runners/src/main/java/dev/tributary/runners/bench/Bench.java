@@ -62,6 +62,8 @@ public final class Bench {
     long checkpointMs = 10_000;
     /** Streaming: the second of the measured feed at which the watermark is to pass the end of an hour; null: start at once. */
     @Nullable Integer hourBoundaryAt;
+    /** Streaming: seconds the deployed job runs with no input before the feed starts. */
+    int idleBeforeFeedSeconds = 0;
     /**
      * No deep copy of each record between chained steps, safe since no step changes its state in
      * place (log entry 19); unaligned checkpoints, so that a late barrier does not stop the source
@@ -94,6 +96,7 @@ public final class Bench {
           case "warmup" -> s.warmupSeconds = Integer.parseInt(value);
           case "checkpointMs" -> s.checkpointMs = Long.parseLong(value);
           case "hourBoundaryAt" -> s.hourBoundaryAt = Integer.parseInt(value);
+          case "idleBeforeFeed" -> s.idleBeforeFeedSeconds = Integer.parseInt(value);
           case "flinkArgs" -> s.flinkArgs = value;
           case "beamArgs" -> s.beamArgs = value;
           case "help" -> {
@@ -142,6 +145,7 @@ public final class Bench {
           "  --hourBoundaryAt=S  streaming: wait (up to an hour) to start the feed when the watermark will pass the end of",
           "                      an hour S s into the measured feed, where every live hourly window's pane falls due",
           "                      (default: start at once; an hour's end falls where the clock puts it)",
+          "  --idleBeforeFeed=0  streaming: seconds the deployed job runs with no input before the feed starts",
           "  --flinkArgs=\"--fasterCopy=true --unalignedCheckpointEnabled=true\"  streaming: more pipeline options for the Flink job (replaces the default;\n"
               + "                      --stateBackend=... replaces the bench's filesystem backend)",
           "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));

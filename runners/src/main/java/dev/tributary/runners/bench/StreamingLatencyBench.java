@@ -139,6 +139,10 @@ final class StreamingLatencyBench {
         // include the job's deployment.
         awaitFirstAlert(bootstrap, plan.probeAccountLine(), sentAt, seen);
 
+        if (settings.idleBeforeFeedSeconds > 0) {
+          LOG.info("The job idles for {} s before the feed", settings.idleBeforeFeedSeconds);
+          Thread.sleep(settings.idleBeforeFeedSeconds * 1000L);
+        }
         @Nullable HourBoundary hour = null;
         if (settings.hourBoundaryAt != null) {
           hour = HourBoundary.next(System.currentTimeMillis(), plan.warmUpLines() * 1000L / settings.rate,
@@ -188,6 +192,7 @@ final class StreamingLatencyBench {
             .put("checkpointingIntervalMs", settings.checkpointMs).put("extraOptions", settings.flinkArgs)
             .put("targetRate", settings.rate).put("durationSeconds", settings.durationSeconds)
             .put("warmupSeconds", settings.warmupSeconds).put("warmupEvents", plan.warmUpLines())
+            .put("idleBeforeFeedSeconds", settings.idleBeforeFeedSeconds)
             .put("warmupSamples", cold.length).put("warmupP50Ms", percentile(cold, 50))
             .put("warmupP95Ms", percentile(cold, 95)).put("warmupP99Ms", percentile(cold, 99))
             .put("sent", sent).put("sendRate", Math.round(sent / feedSeconds))
