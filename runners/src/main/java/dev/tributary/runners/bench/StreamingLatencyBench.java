@@ -13,6 +13,7 @@ import dev.tributary.infra.ElasticsearchServer;
 import dev.tributary.infra.FreePort;
 import dev.tributary.infra.KafkaServer;
 import dev.tributary.options.KafkaOptions;
+import dev.tributary.options.OptionValues;
 import dev.tributary.pipelines.StreamingFraudDetectionPipeline;
 import dev.tributary.runners.OutputFolders;
 import dev.tributary.testdata.BankingGenerator;
@@ -464,10 +465,10 @@ final class StreamingLatencyBench {
     }
   }
 
-  /** The job's out-of-order bound, as its options read it from {@code jobArgs}. */
+  /** The job's out-of-order bound, read from {@code jobArgs} and parsed as the job parses it. */
   private static Duration maxOutOfOrder(List<String> jobArgs) {
     KafkaOptions options = PipelineOptionsFactory.fromArgs(jobArgs.toArray(new String[0])).withoutStrictParsing().as(KafkaOptions.class);
-    return Duration.parse(options.getMaxOutOfOrder());
+    return Duration.ofMillis(OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder()).getMillis());
   }
 
   /** The measured latencies by 10 s of the measured feed (by send time), each sorted, keyed by the stretch's first second. */
