@@ -48,11 +48,8 @@ import org.joda.time.Instant;
  * <p>Why not Beam's windowing, as in batch: Beam's Flink runner does not combine before the
  * shuffle in streaming, and its windowing keeps a dozen pieces of state and timers per key and
  * window, each under a window namespace it encodes anew on every access. Here a key has one value
- * (its open windows, in the global window) and two timers: one in event time for its next on-time
- * or final pane, one in processing time for its next early pane. A window whose last early pane
- * holds all its records sets no timer for its on-time pane, which it would skip: when the
- * watermark passes an hour, only the keys with something new wake up (BENCHMARKS.md, log entry 56).
- * A key's early panes come between half and one and a half times the
+ * (its open windows, in the global window) and three timers, each set for its next pane of one
+ * kind: on-time, final, early. A key's early panes come between half and one and a half times the
  * early-firing interval apart, spread over the keys, so that keys that start together do not
  * all fire together. Records later than the allowed lateness are counted as
  * {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
@@ -235,19 +232,19 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
   }
 
   /**
-   * Per key: its open windows in start order, and two timers: the earliest on-time or final pane
-   * due (event time), the earliest early pane due (processing time).
+   * Per key: its open windows in start order, and three timers, each set for the earliest pane of
+   * its kind that is due: on-time panes and final panes (event time), early panes (processing time).
    *
-   * <p>Every pane has its window's last instant as its timestamp, as Beam's windowing gives it.
-   * The event-time timer holds the watermark at the key's first open window's last instant, and
-   * the early-pane timer at that of the first window it is for, so that what follows never sees a
-   * pane later than its window's allowed lateness.
+   * <p>Every pane has its window's last instant as its timestamp, as Beam's windowing gives it, and
+   * each timer holds the watermark at the earliest timestamp it will give, so that what follows
+   * never sees a pane later than its window's allowed lateness.
    */
   private static class PanesFn extends DoFn<KV<String, KV<Instant, AmountStats>>, AggregateResult> {
     private final Duration windowSize;
     private final Duration allowedLateness;
     private final @Nullable Duration earlyFiringsEvery;
-    private static final String PANE_DUE = "paneDue";
+    private static final String ON_TIME_PANE = "onTimePane";
+    private static final String FINAL_PANE = "finalPane";
     private static final String EARLY_PANE = "earlyPane";
     private final Counter lateRecords = Metrics.counter(TributaryMetrics.NAMESPACE, "aggregate.lateRecords");
 
@@ -255,9 +252,11 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     @StateId("windows")
     private final StateSpec<ValueState<List<OpenWindow>>> windowsSpec = StateSpecs.value(ListCoder.of(new OpenWindowCoder()));
 
-    /** For the earliest on-time or final pane due (see {@link PaneDue}). */
-    @TimerId(PANE_DUE)
-    private final TimerSpec paneDueSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+    @TimerId(ON_TIME_PANE)
+    private final TimerSpec onTimePaneSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
+
+    @TimerId(FINAL_PANE)
+    private final TimerSpec finalPaneSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
     @TimerId(EARLY_PANE)
     private final TimerSpec earlyPaneSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
@@ -272,11 +271,12 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     public void process(
         @Element KV<String, KV<Instant, AmountStats>> element,
         @StateId("windows") ValueState<List<OpenWindow>> state,
-        @TimerId(PANE_DUE) Timer paneDue,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant start = element.getValue().getKey();
       AmountStats stats = element.getValue().getValue();
-      Instant watermark = paneDue.getCurrentRelativeTime();
+      Instant watermark = onTimePane.getCurrentRelativeTime();
       if (closingTime(start).isBefore(watermark)) {
         lateRecords.inc(stats.count);
         return;
@@ -300,13 +300,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
       boolean added = false;
       for (OpenWindow window : before) {
         if (!added && window.start().equals(start)) {
-          // A window the watermark has passed without waking its key had nothing new since its
-          // last early pane: its on-time pane is skipped, and this record waits for its final one.
-          OpenWindow current =
-              earlyFiringsEvery != null && !window.onTimePaneDone() && !lastInstant(start).isAfter(watermark)
-                  ? window.afterSkippedOnTimePane()
-                  : window;
-          after.add(current.plus(stats, earlyPaneIfNoneDue));
+          after.add(window.plus(stats, earlyPaneIfNoneDue));
           added = true;
           continue;
         }
@@ -320,35 +314,49 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         after.add(OpenWindow.of(start, stats, earlyPaneIfNoneDue));
       }
       state.write(after);
-      setTimers(before, after, paneDue, earlyPane, null);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, null);
     }
 
-    @OnTimer(PANE_DUE)
-    public void paneDue(
+    @OnTimer(ON_TIME_PANE)
+    public void onTimePaneDue(
         OnTimerContext context,
         @Key String key,
         @StateId("windows") ValueState<List<OpenWindow>> state,
-        @TimerId(PANE_DUE) Timer paneDue,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant due = context.fireTimestamp();
-      advance(state, paneDue, earlyPane, PANE_DUE, window -> {
-        if (!closingTime(window.start()).isAfter(due)) {
-          // Late if the watermark passed its end before: with early panes and a lateness, the
-          // on-time pane came or was skipped then, whether or not this key woke up for it.
-          boolean late = window.onTimePaneDone() || (earlyFiringsEvery != null && lastInstant(window.start()).isBefore(due));
-          output(context, key, window, late ? Timing.LATE : Timing.ON_TIME, true);
-          return null;
-        }
-        if (earlyFiringsEvery == null || window.onTimePaneDone() || lastInstant(window.start()).isAfter(due)) {
+      advance(state, onTimePane, finalPane, earlyPane, ON_TIME_PANE, window -> {
+        if (awaitsOnlyItsFinalPane(window) || lastInstant(window.start()).isAfter(due)) {
           return window;
         }
-        if (!window.newRecords()) {
+        boolean isFinal = allowedLateness.equals(Duration.ZERO);
+        if (!isFinal && !window.newRecords()) {
           // Nothing since its last early pane: the on-time pane would repeat it (Beam's
-          // OnTimeBehavior.FIRE_IF_NON_EMPTY). Only reached when another window woke the key.
+          // OnTimeBehavior.FIRE_IF_NON_EMPTY). When the watermark passes an hour, every live key's
+          // window falls due at once, and most have given their last early pane by then (log entry 50).
           return window.afterSkippedOnTimePane();
         }
-        output(context, key, window, Timing.ON_TIME, false);
-        return window.afterOnTimePane();
+        output(context, key, window, Timing.ON_TIME, isFinal);
+        return isFinal ? null : window.afterOnTimePane();
+      });
+    }
+
+    @OnTimer(FINAL_PANE)
+    public void finalPaneDue(
+        OnTimerContext context,
+        @Key String key,
+        @StateId("windows") ValueState<List<OpenWindow>> state,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
+        @TimerId(EARLY_PANE) Timer earlyPane) {
+      Instant due = context.fireTimestamp();
+      advance(state, onTimePane, finalPane, earlyPane, FINAL_PANE, window -> {
+        if (!awaitsOnlyItsFinalPane(window) || closingTime(window.start()).isAfter(due)) {
+          return window;
+        }
+        output(context, key, window, window.onTimePaneDone() ? Timing.LATE : Timing.ON_TIME, true);
+        return null;
       });
     }
 
@@ -357,10 +365,11 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         OnTimerContext context,
         @Key String key,
         @StateId("windows") ValueState<List<OpenWindow>> state,
-        @TimerId(PANE_DUE) Timer paneDue,
+        @TimerId(ON_TIME_PANE) Timer onTimePane,
+        @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant now = context.fireTimestamp();
-      advance(state, paneDue, earlyPane, EARLY_PANE, window -> {
+      advance(state, onTimePane, finalPane, earlyPane, EARLY_PANE, window -> {
         if (window.earlyPaneAt() == null || window.earlyPaneAt().isAfter(now)) {
           return window;
         }
@@ -381,7 +390,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
      * Applies {@code step} to each open window in start order, keeps those still open, and sets
      * the timers again.
      */
-    private void advance(ValueState<List<OpenWindow>> state, Timer paneDue, Timer earlyPane, String fired, PaneStep step) {
+    private void advance(
+        ValueState<List<OpenWindow>> state, Timer onTimePane, Timer finalPane, Timer earlyPane, String fired, PaneStep step) {
       List<OpenWindow> before = listOf(state);
       List<OpenWindow> after = new ArrayList<>(before.size());
       for (OpenWindow window : before) {
@@ -391,7 +401,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
         }
       }
       write(state, after);
-      setTimers(before, after, paneDue, earlyPane, fired);
+      setTimers(before, after, onTimePane, finalPane, earlyPane, fired);
     }
 
     private void output(OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
@@ -416,16 +426,32 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
       return lastInstant(start).plus(allowedLateness);
     }
 
+    private boolean awaitsOnlyItsFinalPane(OpenWindow window) {
+      return earlyFiringsEvery == null || window.onTimePaneDone();
+    }
+
     /**
      * Sets each timer whose earliest pane due changed from {@code before} to {@code after}, except
-     * that the timer that has just fired ({@code fired}) is set for nothing.
+     * that the timer that has just fired ({@code fired}) is set for nothing. Each holds the
+     * watermark at the earliest timestamp it will give; a hold is never before the element or
+     * timer being processed, as Beam requires, because the panes' windows start in order.
      */
     private void setTimers(
-        List<OpenWindow> before, List<OpenWindow> after, Timer paneDue, Timer earlyPane, @Nullable String fired) {
-      @Nullable PaneDue dueBefore = PANE_DUE.equals(fired) ? null : PaneDue.of(before, this);
-      @Nullable PaneDue dueAfter = PaneDue.of(after, this);
-      if (dueAfter != null && !dueAfter.equals(dueBefore)) {
-        paneDue.withOutputTimestamp(lastInstant(dueAfter.firstStart())).set(dueAfter.at());
+        List<OpenWindow> before,
+        List<OpenWindow> after,
+        Timer onTimePane,
+        Timer finalPane,
+        Timer earlyPane,
+        @Nullable String fired) {
+      @Nullable Instant onTimeBefore = ON_TIME_PANE.equals(fired) ? null : firstOnTimePaneStart(before);
+      @Nullable Instant onTimeAfter = firstOnTimePaneStart(after);
+      if (onTimeAfter != null && !onTimeAfter.equals(onTimeBefore)) {
+        onTimePane.set(lastInstant(onTimeAfter));
+      }
+      @Nullable Instant finalBefore = FINAL_PANE.equals(fired) ? null : firstFinalPaneStart(before);
+      @Nullable Instant finalAfter = firstFinalPaneStart(after);
+      if (finalAfter != null && !finalAfter.equals(finalBefore)) {
+        finalPane.withOutputTimestamp(lastInstant(finalAfter)).set(closingTime(finalAfter));
       }
       @Nullable EarlyTimer earlyBefore = EARLY_PANE.equals(fired) ? null : EarlyTimer.of(before);
       @Nullable EarlyTimer earlyAfter = EarlyTimer.of(after);
@@ -441,37 +467,24 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
       }
     }
 
-    /** A window's next on-time or final pane: its on-time pane only while it has records no pane has given. */
-    private Instant nextPaneDue(OpenWindow window) {
-      boolean onTimePaneNext = earlyFiringsEvery != null && !window.onTimePaneDone() && window.newRecords();
-      return onTimePaneNext ? lastInstant(window.start()) : closingTime(window.start());
-    }
-
-    /**
-     * What the event-time timer is set for: the earliest next on-time or final pane of the open
-     * windows, and the start of the first open window, whose last instant it holds the watermark at.
-     */
-    private record PaneDue(Instant at, Instant firstStart) {
-      static @Nullable PaneDue of(List<OpenWindow> windows, PanesFn fn) {
-        Instant at = null;
-        for (OpenWindow window : windows) {
-          Instant next = fn.nextPaneDue(window);
-          at = at == null || next.isBefore(at) ? next : at;
+    /** The start of the earliest window whose next pane is its on-time pane; null if none. */
+    private @Nullable Instant firstOnTimePaneStart(List<OpenWindow> windows) {
+      for (OpenWindow window : windows) {
+        if (!awaitsOnlyItsFinalPane(window)) {
+          return window.start();
         }
-        return at == null ? null : new PaneDue(at, windows.get(0).start());
       }
+      return null;
     }
 
-    /**
-     * The event-time timer keeps holding the watermark at the key's first open window while a
-     * record of a later window moves when it fires. That can put its hold before the record's
-     * time, by less than the allowed lateness (only when the lateness is longer than a window),
-     * which Beam refuses unless allowed here. The hold is not new then, only kept.
-     */
-    @Override
-    @SuppressWarnings("deprecation")
-    public Duration getAllowedTimestampSkew() {
-      return allowedLateness;
+    /** The start of the earliest window whose next pane is its final pane; null if none. */
+    private @Nullable Instant firstFinalPaneStart(List<OpenWindow> windows) {
+      for (OpenWindow window : windows) {
+        if (awaitsOnlyItsFinalPane(window)) {
+          return window.start();
+        }
+      }
+      return null;
     }
 
     /**
