@@ -43,7 +43,8 @@ final class BenchTables {
 
   /**
    * What makes a run wrong rather than slow: an engine whose alerts, dead letters or event count
-   * differ from plain Java's at the same size, or a streaming run that lost or duplicated alerts.
+   * differ from plain Java's at the same size, or a streaming run that lost or duplicated alerts or
+   * wrote other than the expected number of dead letters.
    */
   static List<String> disagreements(JsonNode results) {
     List<String> problems = new java.util.ArrayList<>();
@@ -62,6 +63,9 @@ final class BenchTables {
     JsonNode streaming = results.path("streaming");
     if (!streaming.isMissingNode() && (streaming.get("lost").asLong() > 0 || streaming.get("duplicated").asLong() > 0)) {
       problems.add("streaming lost or duplicated alerts: " + streaming);
+    }
+    if (streaming.has("deadLetters") && streaming.get("deadLetters").asLong() != streaming.get("expectedDeadLetters").asLong()) {
+      problems.add("streaming wrote " + streaming.get("deadLetters") + " dead letters, the model expects " + streaming.get("expectedDeadLetters"));
     }
     return problems;
   }
@@ -99,6 +103,10 @@ final class BenchTables {
               + "alerts' consumer) %.1f s, %.1f ms per 1,000 events; Kafka %.1f s; Elasticsearch %.1f s%n",
           s.get("cpuSecondsBenchJvm").asDouble(), s.get("benchJvmCpuMsPer1000Events").asDouble(),
           s.get("cpuSecondsKafka").asDouble(), s.get("cpuSecondsElasticsearch").asDouble()));
+    }
+    if (s.has("deadLetters")) {
+      t.append(String.format("%nDead letters (malformed lines of both feeds): %,d written, %,d expected%n",
+          s.get("deadLetters").asLong(), s.get("expectedDeadLetters").asLong()));
     }
     if (s.has("hourBoundaryAtSecond")) {
       t.append(String.format("%nThe watermark passed %s, the end of an hour, %.1f s into the measured feed%n",

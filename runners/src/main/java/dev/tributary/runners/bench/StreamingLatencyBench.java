@@ -63,9 +63,12 @@ import org.slf4j.LoggerFactory;
 final class StreamingLatencyBench {
   private static final Logger LOG = LoggerFactory.getLogger(StreamingLatencyBench.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\":\"[^\"]*\"");
+  private static final Pattern EVENT_TIME = Pattern.compile("\"eventTime\":\"([^\"]*)\"");
   private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
   private static final int PARTITIONS = 2;
+  private static final String DEAD_LETTERS_TOPIC = "banking-dead-letters";
+  /** How many duplicated alerts the results describe, copy by copy. */
+  private static final int MAX_DUPLICATE_EXAMPLES = 20;
 
   /**
    * One measured alert: when its transaction was sent, how long until the alert was appended, its
@@ -105,14 +108,15 @@ final class StreamingLatencyBench {
             new NewTopic("banking-transactions", PARTITIONS, (short) 1),
             // The broker stamps each alert with its append time: the end of the measured path.
             new NewTopic("fraud-alerts", PARTITIONS, (short) 1).configs(Map.of("message.timestamp.type", "LogAppendTime")),
-            new NewTopic("banking-dead-letters", 1, (short) 1))).all().get();
+            new NewTopic(DEAD_LETTERS_TOPIC, 1, (short) 1))).all().get();
       }
       List<String> jobArgs = new ArrayList<>(List.of(
           "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + settings.cores, "--attachedMode=false",
           "--checkpointingInterval=" + settings.checkpointMs,
           "--stateBackendStoragePath=" + dir.resolve("checkpoints").toAbsolutePath().toUri(),
           "--bootstrapServers=" + bootstrap,
-          "--elasticsearchUrl=" + elasticsearch.url(), "--accounts=" + accounts, "--consumerGroup=bench"));
+          "--elasticsearchUrl=" + elasticsearch.url(), "--accounts=" + accounts, "--consumerGroup=bench",
+          "--deadLetterTopic=" + DEAD_LETTERS_TOPIC));
       if (!settings.flinkArgs.isBlank()) {
         jobArgs.addAll(List.of(settings.flinkArgs.trim().split("\\s+")));
       }
@@ -130,9 +134,10 @@ final class StreamingLatencyBench {
         long[] velocityAlerts = new long[1];
         Set<String> seen = ConcurrentHashMap.newKeySet();
         long[] duplicates = new long[1];
+        List<ObjectNode> duplicateExamples = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread consumer = new Thread(
-            () -> consume(bootstrap, sentAt, seen, duplicates, velocityAlerts, samples, stop), "alerts-consumer");
+            () -> consume(bootstrap, sentAt, seen, duplicates, duplicateExamples, velocityAlerts, samples, stop), "alerts-consumer");
         consumer.setDaemon(true); // an error in the bench must end the JVM, not leave it consuming
         consumer.start();
 
@@ -167,6 +172,7 @@ final class StreamingLatencyBench {
           Thread.sleep(200);
         }
         double drainedSeconds = (System.nanoTime() - started) / 1e9;
+        long deadLetters = awaitDeadLetters(kafka, plan.expectedDeadLetters());
         // What the measured feed cost, from its first event until its last alert came back.
         CpuTimes cpu = CpuTimes.of(kafka, elasticsearch).minus(fed.cpuAtMeasuredStart());
         stop.set(true);
@@ -206,6 +212,7 @@ final class StreamingLatencyBench {
             .put("minMs", all.length == 0 ? -1 : all[0]).put("maxMs", all.length == 0 ? -1 : all[all.length - 1])
             .put("expectedAlerts", expected.size()).put("receivedAlerts", expected.size() - missing.size())
             .put("lost", missing.size()).put("duplicated", duplicates[0]).put("velocityAlertsReceived", velocityAlerts[0])
+            .put("expectedDeadLetters", plan.expectedDeadLetters()).put("deadLetters", deadLetters)
             .put("cpuSecondsBenchJvm", seconds(cpu.benchJvm())).put("cpuSecondsKafka", seconds(cpu.kafka()))
             .put("cpuSecondsElasticsearch", seconds(cpu.elasticsearch()))
             .put("benchJvmCpuMsPer1000Events", sent == 0 ? 0 : Math.round(cpu.benchJvm().toMillis() * 10_000.0 / sent) / 10.0);
@@ -214,6 +221,7 @@ final class StreamingLatencyBench {
               .put("hourBoundaryAtSecond", Math.round((hour.watermarkPasses() - feedStartedAtMillis) / 100.0) / 10.0);
         }
         result.set("per10s", per10s);
+        result.set("duplicateExamples", JSON.valueToTree(List.copyOf(duplicateExamples)));
         LOG.info("Streaming: {}", result);
         return result;
       } finally {
@@ -226,15 +234,26 @@ final class StreamingLatencyBench {
    * A line cut around its event time and its id looked up, before the feed starts: stamping it
    * while feeding is then a concatenation, and the producer takes less of the cores the job needs.
    */
-  private record FeedLine(String beforeTime, @Nullable String afterTime, @Nullable String watchedId) {
+  record FeedLine(String beforeTime, @Nullable String afterTime, @Nullable String watchedId) {
     static FeedLine of(String line, Set<String> watched) {
       Matcher id = ID.matcher(line);
       String watchedId = id.find() && watched.contains(id.group(1)) ? id.group(1) : null;
       Matcher time = EVENT_TIME.matcher(line);
-      if (!time.find()) {
-        return new FeedLine(line, null, watchedId); // a malformed line goes as it is, for the dead letters
+      if (!time.find() || !isInstant(time.group(1))) {
+        // A malformed line goes as it is, for the dead letters: stamping a line whose time is
+        // broken would mend it, and the job would take it for a transaction.
+        return new FeedLine(line, null, watchedId);
       }
       return new FeedLine(line.substring(0, time.start()) + "\"eventTime\":\"", "\"" + line.substring(time.end()), watchedId);
+    }
+
+    private static boolean isInstant(String text) {
+      try {
+        Instant.parse(text);
+        return true;
+      } catch (java.time.format.DateTimeParseException e) {
+        return false;
+      }
     }
 
     String stampedWith(String time) {
@@ -247,7 +266,8 @@ final class StreamingLatencyBench {
    * stamping; the alerts the per-transaction rules must raise (alert id to transaction id); the
    * accounts file for the job (both feeds' accounts); and an account for the probe transactions.
    */
-  private record FeedPlan(List<FeedLine> lines, int warmUpLines, Map<String, String> expected, Path accounts, String probeAccountLine) {
+  private record FeedPlan(
+      List<FeedLine> lines, int warmUpLines, Map<String, String> expected, long expectedDeadLetters, Path accounts, String probeAccountLine) {
     static FeedPlan of(Bench.Settings settings, Path accounts) throws java.io.IOException {
       long events = (long) settings.rate * settings.durationSeconds;
       BankingGenerator.Settings generator = new BankingGenerator.Settings();
@@ -276,7 +296,8 @@ final class StreamingLatencyBench {
       Set<String> watched = new HashSet<>(expected.values());
       List<FeedLine> feedLines = new ArrayList<>(lines.size());
       lines.forEach(line -> feedLines.add(FeedLine.of(line, watched)));
-      return new FeedPlan(feedLines, warmUp.transactionLines().size(), expected, accounts, data.accountLines().get(0));
+      return new FeedPlan(feedLines, warmUp.transactionLines().size(), expected, model.deadLetters().size(), accounts,
+          data.accountLines().get(0));
     }
   }
 
@@ -304,7 +325,8 @@ final class StreamingLatencyBench {
     }
 
     private static String renamed(String line) {
-      return line.replace("\"accountId\":\"acc-", "\"accountId\":\"warmup-acc-").replace("\"id\":\"tx-", "\"id\":\"" + ID_PREFIX + "tx-");
+      return line.replace("\"accountId\":\"acc-", "\"accountId\":\"warmup-acc-")
+          .replace("\"id\":\"tx-", "\"id\":\"" + ID_PREFIX + "tx-").replace("\"id\":\"bad-", "\"id\":\"" + ID_PREFIX + "bad-");
     }
   }
 
@@ -394,8 +416,24 @@ final class StreamingLatencyBench {
     throw new IllegalStateException("the streaming job raised no alert for the probe transactions within 3 minutes");
   }
 
+  /**
+   * How many dead letters the job wrote, once there are as many as the model expects or a minute
+   * after the last alert: the malformed lines are rejected as they arrive, so they are in by then.
+   */
+  private static long awaitDeadLetters(KafkaServer kafka, long expected) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    long count = kafka.count(DEAD_LETTERS_TOPIC);
+    while (count < expected && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      count = kafka.count(DEAD_LETTERS_TOPIC);
+    }
+    return count;
+  }
+
   private static void consume(String bootstrap, Map<String, Long> sentAt, Set<String> seen,
-      long[] duplicates, long[] velocityAlerts, List<Sample> samples, AtomicBoolean stop) {
+      long[] duplicates, List<ObjectNode> duplicateExamples, long[] velocityAlerts, List<Sample> samples, AtomicBoolean stop) {
+    // Where each alert was first read, to say of a duplicate whether both copies are alike and how far apart they came.
+    Map<String, AlertCopy> firstCopies = new HashMap<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-latency",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
@@ -404,10 +442,19 @@ final class StreamingLatencyBench {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
           JsonNode alert = JSON.readTree(record.value());
           String id = alert.get("id").asText();
+          AlertCopy copy = new AlertCopy(record.partition(), record.offset(), record.timestamp(), record.value().hashCode());
           if (!seen.add(id)) {
             duplicates[0]++;
+            if (duplicateExamples.size() < MAX_DUPLICATE_EXAMPLES) {
+              ObjectNode example = JSON.createObjectNode().put("id", id);
+              example.set("first", firstCopies.get(id).toJson());
+              example.set("again", copy.toJson());
+              duplicateExamples.add(example);
+              LOG.warn("Alert {} came twice: {}", id, example);
+            }
             continue;
           }
+          firstCopies.put(id, copy);
           String rule = alert.get("rule").asText();
           if (rule.equals(LargeAmountRule.NAME) || rule.equals(ForeignCountryRule.NAME)) {
             JsonNode ids = alert.get("transactionIds");
@@ -423,6 +470,14 @@ final class StreamingLatencyBench {
       }
     } catch (Exception e) {
       LOG.error("The alerts consumer failed", e);
+    }
+  }
+
+  /** Where one copy of an alert was read from the alerts topic, and a hash of its value, to compare copies by. */
+  private record AlertCopy(int partition, long offset, long appendedAtMillis, int valueHash) {
+    ObjectNode toJson() {
+      return JSON.createObjectNode().put("partition", partition).put("offset", offset)
+          .put("appendedAt", Instant.ofEpochMilli(appendedAtMillis).toString()).put("valueHash", valueHash);
     }
   }
 
