@@ -117,6 +117,13 @@ final class BenchTables {
       s.get("per10s").forEach(stretch -> p99s.add(String.format("%,d", stretch.get("p99Ms").asLong())));
       t.append(String.format("%np99 ms per 10 s of the measured feed: %s%n", String.join(", ", p99s)));
     }
+    if (s.has("velocityAlertsPer10s") && !s.get("velocityAlertsPer10s").isEmpty()) {
+      List<String> counts = new ArrayList<>();
+      s.get("velocityAlertsPer10s").forEach(stretch -> counts.add(String.format("%d s: %,d + %,d",
+          stretch.get("fromSecond").asLong(), stretch.get("measured").asLong(), stretch.get("warmUp").asLong())));
+      t.append(String.format("%nVelocity alerts appended per 10 s from the measured feed's start, of its accounts + of the warm-up's: %s%n",
+          String.join("; ", counts)));
+    }
     return t.toString();
   }
 }

@@ -76,6 +76,9 @@ final class StreamingLatencyBench {
    */
   private record Sample(long sentAtMillis, long latencyMs, String rule, boolean warmUp) {}
 
+  /** One velocity alert read: when the broker appended it, and whether a warm-up transaction raised it. */
+  private record VelocityAlertRead(long appendedAtMillis, boolean warmUp) {}
+
   /** Where {@link #main} writes its result, under the bench's output folder. */
   static final String RESULT_FILE = "streaming-result.json";
 
@@ -131,7 +134,7 @@ final class StreamingLatencyBench {
       try {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        long[] velocityAlerts = new long[1];
+        List<VelocityAlertRead> velocityAlerts = java.util.Collections.synchronizedList(new ArrayList<>());
         Set<String> seen = ConcurrentHashMap.newKeySet();
         long[] duplicates = new long[1];
         List<ObjectNode> duplicateExamples = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -211,7 +214,7 @@ final class StreamingLatencyBench {
             .put("secondHalfP95Ms", percentile(secondHalf, 95)).put("secondHalfP99Ms", percentile(secondHalf, 99))
             .put("minMs", all.length == 0 ? -1 : all[0]).put("maxMs", all.length == 0 ? -1 : all[all.length - 1])
             .put("expectedAlerts", expected.size()).put("receivedAlerts", expected.size() - missing.size())
-            .put("lost", missing.size()).put("duplicated", duplicates[0]).put("velocityAlertsReceived", velocityAlerts[0])
+            .put("lost", missing.size()).put("duplicated", duplicates[0]).put("velocityAlertsReceived", velocityAlerts.size())
             .put("expectedDeadLetters", plan.expectedDeadLetters()).put("deadLetters", deadLetters)
             .put("cpuSecondsBenchJvm", seconds(cpu.benchJvm())).put("cpuSecondsKafka", seconds(cpu.kafka()))
             .put("cpuSecondsElasticsearch", seconds(cpu.elasticsearch()))
@@ -221,6 +224,7 @@ final class StreamingLatencyBench {
               .put("hourBoundaryAtSecond", Math.round((hour.watermarkPasses() - feedStartedAtMillis) / 100.0) / 10.0);
         }
         result.set("per10s", per10s);
+        result.set("velocityAlertsPer10s", velocityAlertsPerTenSeconds(velocityAlerts, feedStartedAtMillis));
         result.set("duplicateExamples", JSON.valueToTree(List.copyOf(duplicateExamples)));
         LOG.info("Streaming: {}", result);
         return result;
@@ -431,7 +435,8 @@ final class StreamingLatencyBench {
   }
 
   private static void consume(String bootstrap, Map<String, Long> sentAt, Set<String> seen,
-      long[] duplicates, List<ObjectNode> duplicateExamples, long[] velocityAlerts, List<Sample> samples, AtomicBoolean stop) {
+      long[] duplicates, List<ObjectNode> duplicateExamples, List<VelocityAlertRead> velocityAlerts, List<Sample> samples,
+      AtomicBoolean stop) {
     // Where each alert was first read, to say of a duplicate whether both copies are alike and how far apart they came.
     Map<String, AlertCopy> firstCopies = new HashMap<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -464,7 +469,8 @@ final class StreamingLatencyBench {
               samples.add(new Sample(sent, record.timestamp() - sent, rule, transactionId.startsWith(WarmUpData.ID_PREFIX)));
             }
           } else {
-            velocityAlerts[0]++;
+            JsonNode ids = alert.get("transactionIds");
+            velocityAlerts.add(new VelocityAlertRead(record.timestamp(), ids.get(ids.size() - 1).asText().startsWith(WarmUpData.ID_PREFIX)));
           }
         }
       }
@@ -527,6 +533,24 @@ final class StreamingLatencyBench {
   }
 
   /** The measured latencies by 10 s of the measured feed (by send time), each sorted, keyed by the stretch's first second. */
+  /**
+   * How many velocity alerts the broker appended in each 10 s from the measured feed's start (the
+   * warm-up's before it count in the first), of the measured feed's accounts and of the warm-up's:
+   * the load they add, which comes a lateness after their transactions.
+   */
+  private static ArrayNode velocityAlertsPerTenSeconds(List<VelocityAlertRead> alerts, long feedStartedAtMillis) {
+    java.util.SortedMap<Long, long[]> counts = new java.util.TreeMap<>();
+    synchronized (alerts) {
+      for (VelocityAlertRead alert : alerts) {
+        long from = Math.max(0, (alert.appendedAtMillis() - feedStartedAtMillis) / 10_000) * 10;
+        counts.computeIfAbsent(from, k -> new long[2])[alert.warmUp() ? 1 : 0]++;
+      }
+    }
+    ArrayNode stretches = JSON.createArrayNode();
+    counts.forEach((from, count) -> stretches.addObject().put("fromSecond", from).put("measured", count[0]).put("warmUp", count[1]));
+    return stretches;
+  }
+
   private static java.util.SortedMap<Long, long[]> perTenSeconds(List<Sample> samples, long feedStartedAtMillis) {
     Map<Long, List<Long>> byStretch = new HashMap<>();
     synchronized (samples) {
