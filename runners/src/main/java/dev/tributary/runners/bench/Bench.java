@@ -65,6 +65,12 @@ public final class Bench {
     /** Streaming: seconds the deployed job runs with no input before the feed starts. */
     int idleBeforeFeedSeconds = 0;
     /**
+     * Streaming: pass the job a velocity window shrunk as the feed shrinks the generated day, so that
+     * velocity alerts come at the generated data's rate (its injected bursts), not for nearly every
+     * account (log entry 60).
+     */
+    boolean scaledVelocityWindow = false;
+    /**
      * No deep copy of each record between chained steps, safe since no step changes its state in
      * place (log entry 19); unaligned checkpoints, so that a late barrier does not stop the source
      * (log entries 41 and 47).
@@ -97,6 +103,7 @@ public final class Bench {
           case "checkpointMs" -> s.checkpointMs = Long.parseLong(value);
           case "hourBoundaryAt" -> s.hourBoundaryAt = Integer.parseInt(value);
           case "idleBeforeFeed" -> s.idleBeforeFeedSeconds = Integer.parseInt(value);
+          case "scaledVelocityWindow" -> s.scaledVelocityWindow = Boolean.parseBoolean(value);
           case "flinkArgs" -> s.flinkArgs = value;
           case "beamArgs" -> s.beamArgs = value;
           case "help" -> {
@@ -146,6 +153,9 @@ public final class Bench {
           "                      an hour S s into the measured feed, where every live hourly window's pane falls due",
           "                      (default: start at once; an hour's end falls where the clock puts it)",
           "  --idleBeforeFeed=0  streaming: seconds the deployed job runs with no input before the feed starts",
+          "  --scaledVelocityWindow  streaming: the feed sends a generated day in --duration seconds; pass the job a",
+          "                      --velocityWindow shrunk alike (5 min becomes 0.625 s for 180 s), so that velocity alerts",
+          "                      come at the data's rate, not for nearly every account (default: the job's 5 minutes)",
           "  --flinkArgs=\"--fasterCopy=true --unalignedCheckpointEnabled=true\"  streaming: more pipeline options for the Flink job (replaces the default;\n"
               + "                      --stateBackend=... replaces the bench's filesystem backend)",
           "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));

@@ -104,6 +104,10 @@ final class BenchTables {
           s.get("cpuSecondsBenchJvm").asDouble(), s.get("benchJvmCpuMsPer1000Events").asDouble(),
           s.get("cpuSecondsKafka").asDouble(), s.get("cpuSecondsElasticsearch").asDouble()));
     }
+    if (s.has("velocityWindow")) {
+      t.append(String.format("%nVelocity window %s, shrunk as the feed shrinks the generated day (--scaledVelocityWindow)%n",
+          s.get("velocityWindow").asText()));
+    }
     if (s.has("deadLetters")) {
       t.append(String.format("%nDead letters (malformed lines of both feeds): %,d written, %,d expected%n",
           s.get("deadLetters").asLong(), s.get("expectedDeadLetters").asLong()));

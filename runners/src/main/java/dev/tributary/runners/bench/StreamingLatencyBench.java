@@ -123,6 +123,9 @@ final class StreamingLatencyBench {
       if (!settings.flinkArgs.isBlank()) {
         jobArgs.addAll(List.of(settings.flinkArgs.trim().split("\\s+")));
       }
+      if (settings.scaledVelocityWindow && jobArgs.stream().noneMatch(arg -> arg.startsWith("--velocityWindow="))) {
+        jobArgs.add("--velocityWindow=" + scaledVelocityWindow(settings.durationSeconds));
+      }
       if (jobArgs.stream().noneMatch(arg -> arg.startsWith("--stateBackend="))) {
         // Checkpoints to files, unless --flinkArgs names another backend: Flink's default (in the
         // JobManager's memory) refuses state above 5 MB, which this job passes within a minute at
@@ -222,6 +225,10 @@ final class StreamingLatencyBench {
         if (hour != null) {
           result.put("hourBoundary", Instant.ofEpochMilli(hour.boundary()).toString())
               .put("hourBoundaryAtSecond", Math.round((hour.watermarkPasses() - feedStartedAtMillis) / 100.0) / 10.0);
+        }
+        if (settings.scaledVelocityWindow) {
+          result.put("velocityWindow", jobArgs.stream().filter(arg -> arg.startsWith("--velocityWindow=")).findFirst().orElseThrow()
+              .substring("--velocityWindow=".length()));
         }
         result.set("per10s", per10s);
         result.set("velocityAlertsPer10s", velocityAlertsPerTenSeconds(velocityAlerts, feedStartedAtMillis));
@@ -418,6 +425,18 @@ final class StreamingLatencyBench {
       }
     }
     throw new IllegalStateException("the streaming job raised no alert for the probe transactions within 3 minutes");
+  }
+
+  /**
+   * The velocity window, as an ISO-8601 duration, that holds as many of the feed's transactions as
+   * the default one holds of the generated day's: the feed sends a day in {@code feedSeconds}.
+   * The generator keeps an account's normal transactions 90 s apart, so in generated time no 5 fall
+   * within 5 minutes and only its injected bursts raise velocity alerts; re-stamped into minutes,
+   * nearly every account would.
+   */
+  static String scaledVelocityWindow(int feedSeconds) {
+    long millis = FraudThresholds.DEFAULTS.velocityWindow.getMillis() * feedSeconds / java.time.Duration.ofDays(1).getSeconds();
+    return java.time.Duration.ofMillis(Math.max(1, millis)).toString();
   }
 
   /**
