@@ -178,9 +178,9 @@ final class StreamingLatencyBench {
           Thread.sleep(200);
         }
         double drainedSeconds = (System.nanoTime() - started) / 1e9;
-        long deadLetters = awaitDeadLetters(kafka, plan.expectedDeadLetters());
         // What the measured feed cost, from its first event until its last alert came back.
         CpuTimes cpu = CpuTimes.of(kafka, elasticsearch).minus(fed.cpuAtMeasuredStart());
+        long deadLetters = awaitDeadLetters(kafka, plan.expectedDeadLetters());
         stop.set(true);
         consumer.join();
 
