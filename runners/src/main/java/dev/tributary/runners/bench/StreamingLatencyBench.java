@@ -123,8 +123,10 @@ final class StreamingLatencyBench {
       if (!settings.flinkArgs.isBlank()) {
         jobArgs.addAll(List.of(settings.flinkArgs.trim().split("\\s+")));
       }
+      @Nullable String velocityWindow = null;
       if (settings.scaledVelocityWindow && jobArgs.stream().noneMatch(arg -> arg.startsWith("--velocityWindow="))) {
-        jobArgs.add("--velocityWindow=" + scaledVelocityWindow(settings.durationSeconds));
+        velocityWindow = scaledVelocityWindow(settings.durationSeconds);
+        jobArgs.add("--velocityWindow=" + velocityWindow);
       }
       if (jobArgs.stream().noneMatch(arg -> arg.startsWith("--stateBackend="))) {
         // Checkpoints to files, unless --flinkArgs names another backend: Flink's default (in the
@@ -138,12 +140,14 @@ final class StreamingLatencyBench {
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
         List<VelocityAlertRead> velocityAlerts = java.util.Collections.synchronizedList(new ArrayList<>());
-        Set<String> seen = ConcurrentHashMap.newKeySet();
+        // Each alert read, by id, with where its first copy was read: a duplicate is then described copy by copy.
+        Map<String, AlertCopy> firstCopies = new ConcurrentHashMap<>();
+        Set<String> seen = firstCopies.keySet();
         long[] duplicates = new long[1];
         List<ObjectNode> duplicateExamples = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Sample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread consumer = new Thread(
-            () -> consume(bootstrap, sentAt, seen, duplicates, duplicateExamples, velocityAlerts, samples, stop), "alerts-consumer");
+            () -> consume(bootstrap, sentAt, firstCopies, duplicates, duplicateExamples, velocityAlerts, samples, stop), "alerts-consumer");
         consumer.setDaemon(true); // an error in the bench must end the JVM, not leave it consuming
         consumer.start();
 
@@ -226,9 +230,8 @@ final class StreamingLatencyBench {
           result.put("hourBoundary", Instant.ofEpochMilli(hour.boundary()).toString())
               .put("hourBoundaryAtSecond", Math.round((hour.watermarkPasses() - feedStartedAtMillis) / 100.0) / 10.0);
         }
-        if (settings.scaledVelocityWindow) {
-          result.put("velocityWindow", jobArgs.stream().filter(arg -> arg.startsWith("--velocityWindow=")).findFirst().orElseThrow()
-              .substring("--velocityWindow=".length()));
+        if (velocityWindow != null) {
+          result.put("velocityWindow", velocityWindow);
         }
         result.set("per10s", per10s);
         result.set("velocityAlertsPer10s", velocityAlertsPerTenSeconds(velocityAlerts, feedStartedAtMillis));
@@ -453,11 +456,9 @@ final class StreamingLatencyBench {
     return count;
   }
 
-  private static void consume(String bootstrap, Map<String, Long> sentAt, Set<String> seen,
+  private static void consume(String bootstrap, Map<String, Long> sentAt, Map<String, AlertCopy> firstCopies,
       long[] duplicates, List<ObjectNode> duplicateExamples, List<VelocityAlertRead> velocityAlerts, List<Sample> samples,
       AtomicBoolean stop) {
-    // Where each alert was first read, to say of a duplicate whether both copies are alike and how far apart they came.
-    Map<String, AlertCopy> firstCopies = new HashMap<>();
     try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-latency",
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
@@ -467,29 +468,29 @@ final class StreamingLatencyBench {
           JsonNode alert = JSON.readTree(record.value());
           String id = alert.get("id").asText();
           AlertCopy copy = new AlertCopy(record.partition(), record.offset(), record.timestamp(), record.value().hashCode());
-          if (!seen.add(id)) {
+          AlertCopy first = firstCopies.putIfAbsent(id, copy);
+          if (first != null) {
             duplicates[0]++;
             if (duplicateExamples.size() < MAX_DUPLICATE_EXAMPLES) {
               ObjectNode example = JSON.createObjectNode().put("id", id);
-              example.set("first", firstCopies.get(id).toJson());
+              example.set("first", first.toJson());
               example.set("again", copy.toJson());
               duplicateExamples.add(example);
               LOG.warn("Alert {} came twice: {}", id, example);
             }
             continue;
           }
-          firstCopies.put(id, copy);
           String rule = alert.get("rule").asText();
+          // The transaction that raised the alert: the last of those it lists.
+          JsonNode ids = alert.get("transactionIds");
+          String transactionId = ids.get(ids.size() - 1).asText();
           if (rule.equals(LargeAmountRule.NAME) || rule.equals(ForeignCountryRule.NAME)) {
-            JsonNode ids = alert.get("transactionIds");
-            String transactionId = ids.get(ids.size() - 1).asText();
             Long sent = sentAt.get(transactionId);
             if (sent != null && !transactionId.startsWith("probe-")) {
               samples.add(new Sample(sent, record.timestamp() - sent, rule, transactionId.startsWith(WarmUpData.ID_PREFIX)));
             }
           } else {
-            JsonNode ids = alert.get("transactionIds");
-            velocityAlerts.add(new VelocityAlertRead(record.timestamp(), ids.get(ids.size() - 1).asText().startsWith(WarmUpData.ID_PREFIX)));
+            velocityAlerts.add(new VelocityAlertRead(record.timestamp(), transactionId.startsWith(WarmUpData.ID_PREFIX)));
           }
         }
       }
@@ -551,7 +552,6 @@ final class StreamingLatencyBench {
     return Duration.ofMillis(OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder()).getMillis());
   }
 
-  /** The measured latencies by 10 s of the measured feed (by send time), each sorted, keyed by the stretch's first second. */
   /**
    * How many velocity alerts the broker appended in each 10 s from the measured feed's start (the
    * warm-up's before it count in the first), of the measured feed's accounts and of the warm-up's:
@@ -561,8 +561,7 @@ final class StreamingLatencyBench {
     java.util.SortedMap<Long, long[]> counts = new java.util.TreeMap<>();
     synchronized (alerts) {
       for (VelocityAlertRead alert : alerts) {
-        long from = Math.max(0, (alert.appendedAtMillis() - feedStartedAtMillis) / 10_000) * 10;
-        counts.computeIfAbsent(from, k -> new long[2])[alert.warmUp() ? 1 : 0]++;
+        counts.computeIfAbsent(stretchOf(alert.appendedAtMillis(), feedStartedAtMillis), k -> new long[2])[alert.warmUp() ? 1 : 0]++;
       }
     }
     ArrayNode stretches = JSON.createArrayNode();
@@ -570,13 +569,18 @@ final class StreamingLatencyBench {
     return stretches;
   }
 
+  /** The first second of the 10 s of the measured feed that a time falls in; times before the feed fall in the first. */
+  private static long stretchOf(long millis, long feedStartedAtMillis) {
+    return Math.max(0, (millis - feedStartedAtMillis) / 10_000) * 10;
+  }
+
+  /** The measured latencies by 10 s of the measured feed (by send time), each sorted, keyed by the stretch's first second. */
   private static java.util.SortedMap<Long, long[]> perTenSeconds(List<Sample> samples, long feedStartedAtMillis) {
     Map<Long, List<Long>> byStretch = new HashMap<>();
     synchronized (samples) {
       for (Sample sample : samples) {
         if (!sample.warmUp()) {
-          long from = Math.max(0, (sample.sentAtMillis() - feedStartedAtMillis) / 10_000) * 10;
-          byStretch.computeIfAbsent(from, k -> new ArrayList<>()).add(sample.latencyMs());
+          byStretch.computeIfAbsent(stretchOf(sample.sentAtMillis(), feedStartedAtMillis), k -> new ArrayList<>()).add(sample.latencyMs());
         }
       }
     }
