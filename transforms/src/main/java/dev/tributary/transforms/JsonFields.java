@@ -140,9 +140,10 @@ public final class JsonFields {
    * producers here write, UTC to the millisecond or the second ({@code 2026-03-01T10:15:30.250Z},
    * {@code 2026-03-01T10:15:30Z}), is read digit by digit: {@link OffsetDateTime#parse}, which
    * reads every other form, was half the time spent reading a transaction. Both refuse the same
-   * values (month 13, 30 February, hour 24).
+   * values (month 13, 30 February, hour 24), with a {@link DateTimeException} or, out of range,
+   * an {@link ArithmeticException}.
    */
-  static long epochMillis(String value) {
+  public static long epochMillis(String value) {
     int length = value.length();
     boolean utcToTheMillisecond = length == 24 && value.charAt(19) == '.' && digits(value, 20, 23);
     boolean utcToTheSecond = length == 20;
