@@ -202,7 +202,7 @@ public final class Bench {
 
   /** Runs every engine over the data set of {@code size} events, each in its own JVM. */
   private static List<JsonNode> batchTable(Settings settings, long size) throws IOException, InterruptedException {
-    Path data = BenchData.prepare(settings.out, size, settings.seed);
+    Path data = dataSet(settings, size);
     List<JsonNode> rows = new ArrayList<>();
     for (String engine : settings.engines) {
       if (engine.equals("beam-direct") && settings.defaultEngines && size > DIRECT_MAX_DEFAULT) {
@@ -215,25 +215,52 @@ public final class Bench {
       List<String> command = javaCommand(settings, List.of(), BatchRun.class);
       command.addAll(List.of(engine, data.toString(), out.toString(), String.valueOf(settings.cores), settings.beamArgs));
       LOG.info("{} over {} events (log: {})", engine, BenchData.size(data), log);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-      if (!process.waitFor(2, TimeUnit.HOURS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(engine + " did not finish within 2 hours; see " + log);
-      }
+      runToLog(command, log, engine);
       JsonNode row = null;
       for (String line : Files.readAllLines(log)) {
         if (line.startsWith(BatchRun.RESULT)) {
           row = JSON.readTree(line.substring(BatchRun.RESULT.length()));
         }
       }
-      if (process.exitValue() != 0 || row == null) {
-        throw new IllegalStateException(engine + " failed (exit " + process.exitValue() + "); see " + log);
+      if (row == null) {
+        throw new IllegalStateException(engine + " printed no result; see " + log);
       }
       LOG.info("{}: {} events in {} s, {} events/s, peak RSS {} MB", engine, row.get("events"), row.get("seconds"),
           row.get("eventsPerSecond"), row.get("peakRssMb"));
       rows.add(row);
     }
     return rows;
+  }
+
+  /**
+   * The data set of {@code size} events, generated if missing in a JVM of its own with the
+   * engines' heap: the generator holds all of it in memory, and 10M events need more than this
+   * launcher's 2 GB.
+   */
+  private static Path dataSet(Settings settings, long size) throws IOException, InterruptedException {
+    Path dir = BenchData.folder(settings.out, size, settings.seed);
+    if (BenchData.isComplete(dir)) {
+      LOG.info("Reusing the data set in {}", dir);
+      return dir;
+    }
+    Path log = settings.out.resolve("log-data-" + size + ".txt");
+    List<String> command = javaCommand(settings, List.of(), BenchData.class);
+    command.addAll(List.of(dir.toString(), String.valueOf(size), String.valueOf(settings.seed)));
+    LOG.info("Generating about {} events into {} (log: {})", size, dir, log);
+    runToLog(command, log, "the data generator");
+    return dir;
+  }
+
+  /** Runs {@code command} with its output in {@code log}, for up to 2 hours, and fails unless it exits 0. */
+  private static void runToLog(List<String> command, Path log, String what) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(2, TimeUnit.HOURS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(what + " did not finish within 2 hours; see " + log);
+    }
+    if (process.exitValue() != 0) {
+      throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "); see " + log);
+    }
   }
 
   /**
