@@ -136,7 +136,7 @@ public final class Bench {
           "  --engines=a,b       of plain-java, spark-native, beam-spark, beam-flink, beam-direct",
           "                      (default: all, beam-direct only up to 200000 events)",
           "  --cores=C           cores the parallel engines use (default: all, here " + Runtime.getRuntime().availableProcessors() + ")",
-          "  --heap=6g           -Xmx of each engine's JVM and the data generator's (10000000 events need 16g)",
+          "  --heap=6g           -Xmx of each engine's JVM and the data generator's (16g for 10000000 events)",
           "  --jvmArgs=\"-XX:..\"  more flags for each engine's JVM and the streaming bench's (e.g. a collector)",
           "  --streamingJvmArgs=\"-XX:..\"  more flags for the streaming bench's JVM only (e.g. -XX:+UseParallelGC);",
           "                      that JVM always starts with its whole heap (-Xms = --heap)",
