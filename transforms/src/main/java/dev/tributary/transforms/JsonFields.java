@@ -126,9 +126,17 @@ public final class JsonFields {
 
   /** An ISO-8601 date-time with an offset, e.g. {@code 2026-03-01T10:15:30.250Z}. */
   public Instant instant(String field) throws InvalidRecordException {
-    String value = text(field);
+    return new Instant(instantMillis(field, text(field)));
+  }
+
+  /**
+   * {@code value}, the text of {@code field}, as milliseconds since the epoch, read as
+   * {@link #instant} reads it, and refused as it refuses it: for a caller that has the text but
+   * not the record, such as the bench deciding which lines the job will take for a time.
+   */
+  public static long instantMillis(String field, String value) throws InvalidRecordException {
     try {
-      return new Instant(epochMillis(value));
+      return epochMillis(value);
     } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidRecordException(
           "field '" + field + "' must be an ISO-8601 date-time with offset, got '" + value + "'");
@@ -143,7 +151,7 @@ public final class JsonFields {
    * values (month 13, 30 February, hour 24), with a {@link DateTimeException} or, out of range,
    * an {@link ArithmeticException}.
    */
-  public static long epochMillis(String value) {
+  static long epochMillis(String value) {
     int length = value.length();
     boolean utcToTheMillisecond = length == 24 && value.charAt(19) == '.' && digits(value, 20, 23);
     boolean utcToTheSecond = length == 20;
