@@ -251,15 +251,23 @@ public final class Bench {
     return dir;
   }
 
-  /** Runs {@code command} with its output in {@code log}, for up to 2 hours, and fails unless it exits 0. */
+  /** Runs {@code command} with its output in {@code log}, as {@link #runChild} runs it. */
   private static void runToLog(List<String> command, Path log, String what) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    runChild(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()), what, "see " + log);
+  }
+
+  /**
+   * Runs a child JVM for up to 2 hours, and fails unless it exits 0; {@code logIs} says where its
+   * output went, for the failure's message.
+   */
+  private static void runChild(ProcessBuilder child, String what, String logIs) throws IOException, InterruptedException {
+    Process process = child.start();
     if (!process.waitFor(2, TimeUnit.HOURS)) {
       process.destroyForcibly();
-      throw new IllegalStateException(what + " did not finish within 2 hours; see " + log);
+      throw new IllegalStateException(what + " did not finish within 2 hours; " + logIs);
     }
     if (process.exitValue() != 0) {
-      throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "); see " + log);
+      throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "); " + logIs);
     }
   }
 
@@ -277,13 +285,9 @@ public final class Bench {
     List<String> command = javaCommand(settings, jvmFlags, StreamingLatencyBench.class);
     command.addAll(List.of(args));
     LOG.info("Streaming bench in its own JVM (-Xmx{} {} {})", settings.heap, jvmFlags, settings.jvmArgs);
-    Process process = new ProcessBuilder(command).inheritIO().start();
-    if (!process.waitFor(2, TimeUnit.HOURS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("the streaming bench did not finish within 2 hours");
-    }
-    if (process.exitValue() != 0 || !Files.exists(result)) {
-      throw new IllegalStateException("the streaming bench failed (exit " + process.exitValue() + "); its log is above");
+    runChild(new ProcessBuilder(command).inheritIO(), "the streaming bench", "its log is above");
+    if (!Files.exists(result)) {
+      throw new IllegalStateException("the streaming bench wrote no result to " + result + "; its log is above");
     }
     return (ObjectNode) JSON.readTree(result.toFile());
   }
