@@ -11,7 +11,6 @@ import dev.tributary.banking.FraudThresholds;
 import dev.tributary.fraud.Alert;
 import dev.tributary.options.FraudDetectionOptions;
 import dev.tributary.testdata.BankingGenerator;
-import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.RawRecord;
 import java.io.IOException;
 import java.io.Serializable;
@@ -26,6 +25,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Filter;
+import org.apache.beam.sdk.values.Row;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -63,9 +63,9 @@ public class FraudDetectionPipelineTest implements Serializable {
     PAssert.that(outputs.alerts()).containsInAnyOrder(expected.alerts());
     PAssert.that(outputs.alerts()).satisfies(alerts -> assertMatchesGroundTruth(alerts, truth));
     PAssert.that(outputs.deadLetters()).containsInAnyOrder(expected.deadLetters());
-    PAssert.that(outputs.accountHourly().apply("Final hourly", Filter.by((AggregateResult r) -> r.isFinal)))
+    PAssert.that(outputs.accountHourly().apply("Final hourly", Filter.by((Row r) -> r.getBoolean("isFinal"))))
         .containsInAnyOrder(expected.accountHourly());
-    PAssert.that(outputs.categoryDaily().apply("Final daily", Filter.by((AggregateResult r) -> r.isFinal)))
+    PAssert.that(outputs.categoryDaily().apply("Final daily", Filter.by((Row r) -> r.getBoolean("isFinal"))))
         .containsInAnyOrder(expected.categoryDaily());
     PAssert.that(outputs.topAccountsDaily()).containsInAnyOrder(expected.topAccountsDaily()); // batch: one pane, final
     PipelineResult result = pipeline.run();

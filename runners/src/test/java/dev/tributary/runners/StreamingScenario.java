@@ -13,9 +13,7 @@ import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.testdata.BankingGenerator;
 import dev.tributary.testdata.KafkaReplay;
-import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.RawRecord;
-import dev.tributary.transforms.TopKEntry;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.beam.sdk.values.Row;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -112,9 +111,10 @@ final class StreamingScenario {
     views.put(VIEW_INDEXES.get(0), describeClosed(batch.accountHourly(), flushTime));
     views.put(VIEW_INDEXES.get(1), describeClosed(batch.categoryDaily(), flushTime));
     Set<String> top = new TreeSet<>();
-    for (TopKEntry entry : batch.topAccountsDaily()) {
-      if (!entry.windowEnd.isAfter(flushTime)) {
-        top.add(String.join("|", entry.windowStart.toString(), String.valueOf(entry.rank), entry.key, plain(entry.value)));
+    for (Row entry : batch.topAccountsDaily()) {
+      if (!entry.getDateTime("windowEnd").isAfter(flushTime)) {
+        top.add(String.join("|", entry.getDateTime("windowStart").toString(), String.valueOf(entry.getInt32("rank")),
+            entry.getString("key"), plain(entry.getDecimal("value"))));
       }
     }
     views.put(VIEW_INDEXES.get(2), top);
@@ -285,12 +285,13 @@ final class StreamingScenario {
     return described;
   }
 
-  private static Set<String> describeClosed(List<AggregateResult> results, org.joda.time.Instant flushTime) {
+  private static Set<String> describeClosed(List<Row> results, org.joda.time.Instant flushTime) {
     Set<String> described = new TreeSet<>();
-    for (AggregateResult r : results) {
-      if (!r.windowEnd.isAfter(flushTime)) {
-        described.add(String.join("|", r.key, r.windowStart.toString(), r.windowEnd.toString(), String.valueOf(r.count),
-            plain(r.sum), plain(r.mean), plain(r.max)));
+    for (Row r : results) {
+      if (!r.getDateTime("windowEnd").isAfter(flushTime)) {
+        described.add(String.join("|", r.getString("key"), r.getDateTime("windowStart").toString(),
+            r.getDateTime("windowEnd").toString(), String.valueOf(r.getInt64("count")), plain(r.getDecimal("sum")),
+            plain(r.getDecimal("mean")), plain(r.getDecimal("max"))));
       }
     }
     return described;

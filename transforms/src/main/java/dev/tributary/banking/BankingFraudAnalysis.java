@@ -5,15 +5,16 @@ import dev.tributary.fraud.FraudDetect;
 import dev.tributary.fraud.FraudRule;
 import dev.tributary.fraud.RecordRule;
 import dev.tributary.transforms.Aggregate;
-import dev.tributary.transforms.AggregateResult;
+import dev.tributary.transforms.AggregateWindows;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.DecimalCoder;
 import dev.tributary.transforms.Enrich;
+import dev.tributary.transforms.KeyFields;
+import dev.tributary.transforms.Measures;
 import dev.tributary.transforms.Parse;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.ReferenceMap;
 import dev.tributary.transforms.TopK;
-import dev.tributary.transforms.TopKEntry;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
@@ -106,24 +108,24 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
     PCollection<Alert> alerts =
         enriched.apply("Detect fraud", FraudDetect.withRules(rules(thresholds)));
 
-    PCollection<AggregateResult> accountHourly =
+    PCollection<Row> accountHourly =
         transactions
             .output()
-            .apply("Aggregate per account per hour", aggregate(tx -> tx.accountId, Duration.standardHours(1)).withoutCombiningBeforeShuffle());
-    PCollection<AggregateResult> categoryDaily =
+            .apply("Aggregate per account per hour", aggregate(tx -> tx.accountId, BankingModel.HOUR).withoutCombiningBeforeShuffle());
+    PCollection<Row> categoryDaily =
         transactions
             .output()
-            .apply("Aggregate per category per day", aggregate(tx -> tx.merchantCategory, Duration.standardDays(1)));
-    PCollection<TopKEntry> topAccounts =
+            .apply("Aggregate per category per day", aggregate(tx -> tx.merchantCategory, BankingModel.DAY));
+    PCollection<Row> topAccounts =
         transactions
             .output()
             .apply(
                 "Total per account per day",
-                aggregate(tx -> tx.accountId, Duration.standardDays(1)).finalPanesOnly().withoutCombiningBeforeShuffle())
+                aggregate(tx -> tx.accountId, BankingModel.DAY).finalPanesOnly().withoutCombiningBeforeShuffle())
             .apply(
                 "Account and total",
                 MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
-                    .via((AggregateResult r) -> KV.of(r.key, r.sum)))
+                    .via((Row r) -> KV.of(r.getString("key"), r.getDecimal("sum"))))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of()))
             .apply("Top " + topK + " accounts per day", TopK.of(topK));
 
@@ -141,8 +143,22 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
    */
   private Aggregate<Transaction> aggregate(
       SerializableFunction<Transaction, String> keyOf, Duration size) {
-    return Aggregate.of(keyOf, (Transaction tx) -> tx.amount, size)
+    return amountStatistics(keyOf, size)
         .withAllowedLateness(thresholds.allowedLateness)
         .withEarlyFiringsEvery(earlyFiringsEvery);
+  }
+
+  /** Count, sum, mean (two places, half-even) and max of the amounts: every banking aggregate's measures. */
+  public static final Measures<Transaction> AMOUNT_STATISTICS =
+      Measures.<Transaction>of()
+          .count("count")
+          .sum("sum", tx -> tx.amount)
+          .ratio("mean", "sum", "count", 2)
+          .max("max", tx -> tx.amount);
+
+  /** The amount statistics per key (the field {@code key}) over fixed windows of {@code size}. */
+  public static Aggregate<Transaction> amountStatistics(
+      SerializableFunction<Transaction, String> keyOf, Duration size) {
+    return Aggregate.of(KeyFields.of("key", keyOf), AMOUNT_STATISTICS, AggregateWindows.fixed(size));
   }
 }

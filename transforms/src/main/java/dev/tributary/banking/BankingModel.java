@@ -1,11 +1,10 @@
 package dev.tributary.banking;
 
 import dev.tributary.fraud.Alert;
-import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.RawRecord;
-import dev.tributary.transforms.TopKEntry;
+import dev.tributary.transforms.TopK;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -15,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 
@@ -28,15 +30,22 @@ public final class BankingModel {
   public static final Duration HOUR = Duration.standardHours(1);
   public static final Duration DAY = Duration.standardDays(1);
 
+  /** The fields of an aggregate: key, windowStart, windowEnd, count, sum, mean, max, isFinal. */
+  public static final Schema AGGREGATE_SCHEMA =
+      BankingFraudAnalysis.amountStatistics(tx -> tx.accountId, HOUR).resultSchema();
+
+  /** The fields of a top-k entry: windowStart, windowEnd, rank, key, value, isFinal. */
+  public static final Schema TOP_SCHEMA = TopK.of(1).resultSchema(FixedWindows.of(DAY));
+
   /** Everything the banking pipeline computes. */
   public record Result(
       long transactionsRead,
       List<Transaction> transactions,
       List<DeadLetter> deadLetters,
       List<Alert> alerts,
-      List<AggregateResult> accountHourly,
-      List<AggregateResult> categoryDaily,
-      List<TopKEntry> topAccountsDaily) {}
+      List<Row> accountHourly,
+      List<Row> categoryDaily,
+      List<Row> topAccountsDaily) {}
 
   private final FraudThresholds thresholds;
   private final int topK;
@@ -81,9 +90,9 @@ public final class BankingModel {
     }
     alerts.addAll(velocity(transactions));
 
-    List<AggregateResult> accountHourly = aggregate(transactions, tx -> tx.accountId, HOUR);
-    List<AggregateResult> categoryDaily = aggregate(transactions, tx -> tx.merchantCategory, DAY);
-    List<TopKEntry> top = topByDay(aggregate(transactions, tx -> tx.accountId, DAY));
+    List<Row> accountHourly = aggregate(transactions, tx -> tx.accountId, HOUR);
+    List<Row> categoryDaily = aggregate(transactions, tx -> tx.merchantCategory, DAY);
+    List<Row> top = topByDay(aggregate(transactions, tx -> tx.accountId, DAY));
     return new Result(
         transactionRecords.size(), transactions, deadLetters, alerts, accountHourly, categoryDaily, top);
   }
@@ -137,7 +146,7 @@ public final class BankingModel {
     return alerts;
   }
 
-  private static List<AggregateResult> aggregate(
+  private static List<Row> aggregate(
       List<Transaction> transactions, Function<Transaction, String> keyOf, Duration size) {
     record Cell(String key, long windowStart) {}
     Map<Cell, List<BigDecimal>> cells = new HashMap<>();
@@ -145,7 +154,7 @@ public final class BankingModel {
       long start = Math.floorDiv(tx.eventTime.getMillis(), size.getMillis()) * size.getMillis();
       cells.computeIfAbsent(new Cell(keyOf.apply(tx), start), c -> new ArrayList<>()).add(tx.amount);
     }
-    List<AggregateResult> results = new ArrayList<>();
+    List<Row> results = new ArrayList<>();
     cells.forEach(
         (cell, amounts) -> {
           BigDecimal sum = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -153,24 +162,29 @@ public final class BankingModel {
           BigDecimal mean = sum.divide(BigDecimal.valueOf(amounts.size()), 2, RoundingMode.HALF_EVEN);
           Instant start = new Instant(cell.windowStart());
           results.add(
-              new AggregateResult(cell.key(), start, start.plus(size), amounts.size(), sum, mean, max, true));
+              Row.withSchema(AGGREGATE_SCHEMA)
+                  .addValues(cell.key(), start, start.plus(size), (long) amounts.size(), sum, mean, max, true)
+                  .build());
         });
     return results;
   }
 
-  private List<TopKEntry> topByDay(List<AggregateResult> accountDaily) {
-    Map<Instant, List<AggregateResult>> byDay = new TreeMap<>();
-    for (AggregateResult r : accountDaily) {
-      byDay.computeIfAbsent(r.windowStart, d -> new ArrayList<>()).add(r);
+  private List<Row> topByDay(List<Row> accountDaily) {
+    Map<Instant, List<Row>> byDay = new TreeMap<>();
+    for (Row r : accountDaily) {
+      byDay.computeIfAbsent(Instant.ofEpochMilli(r.getDateTime("windowStart").getMillis()), d -> new ArrayList<>()).add(r);
     }
-    List<TopKEntry> entries = new ArrayList<>();
+    List<Row> entries = new ArrayList<>();
     byDay.forEach(
         (day, results) -> {
           results.sort(
-              Comparator.comparing((AggregateResult r) -> r.sum).reversed().thenComparing(r -> r.key));
+              Comparator.comparing((Row r) -> r.getDecimal("sum")).reversed().thenComparing(r -> r.getString("key")));
           for (int i = 0; i < Math.min(topK, results.size()); i++) {
-            AggregateResult r = results.get(i);
-            entries.add(new TopKEntry(r.windowStart, r.windowEnd, i + 1, r.key, r.sum, true));
+            Row r = results.get(i);
+            entries.add(
+                Row.withSchema(TOP_SCHEMA)
+                    .addValues(r.getDateTime("windowStart"), r.getDateTime("windowEnd"), i + 1, r.getString("key"), r.getDecimal("sum"), true)
+                    .build());
           }
         });
     return entries;

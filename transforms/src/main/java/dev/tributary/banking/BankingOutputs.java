@@ -1,9 +1,7 @@
 package dev.tributary.banking;
 
 import dev.tributary.fraud.Alert;
-import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.DeadLetter;
-import dev.tributary.transforms.TopKEntry;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -11,23 +9,24 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PInput;
 import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TupleTag;
 
 /** Everything {@link BankingFraudAnalysis} produces, each output by name. */
 public final class BankingOutputs implements POutput {
   private final PCollection<Transaction> transactions;
   private final PCollection<Alert> alerts;
-  private final PCollection<AggregateResult> accountHourly;
-  private final PCollection<AggregateResult> categoryDaily;
-  private final PCollection<TopKEntry> topAccountsDaily;
+  private final PCollection<Row> accountHourly;
+  private final PCollection<Row> categoryDaily;
+  private final PCollection<Row> topAccountsDaily;
   private final PCollection<DeadLetter> deadLetters;
 
   BankingOutputs(
       PCollection<Transaction> transactions,
       PCollection<Alert> alerts,
-      PCollection<AggregateResult> accountHourly,
-      PCollection<AggregateResult> categoryDaily,
-      PCollection<TopKEntry> topAccountsDaily,
+      PCollection<Row> accountHourly,
+      PCollection<Row> categoryDaily,
+      PCollection<Row> topAccountsDaily,
       PCollection<DeadLetter> deadLetters) {
     this.transactions = transactions;
     this.alerts = alerts;
@@ -48,17 +47,17 @@ public final class BankingOutputs implements POutput {
   }
 
   /** Count, sum, mean, max of amounts per account per UTC hour. */
-  public PCollection<AggregateResult> accountHourly() {
+  public PCollection<Row> accountHourly() {
     return accountHourly;
   }
 
   /** Count, sum, mean, max of amounts per merchant category per UTC day. */
-  public PCollection<AggregateResult> categoryDaily() {
+  public PCollection<Row> categoryDaily() {
     return categoryDaily;
   }
 
   /** The accounts with the largest total amount per UTC day. */
-  public PCollection<TopKEntry> topAccountsDaily() {
+  public PCollection<Row> topAccountsDaily() {
     return topAccountsDaily;
   }
 
@@ -77,9 +76,9 @@ public final class BankingOutputs implements POutput {
     return Map.of(
         new TupleTag<Transaction>("transactions"), transactions,
         new TupleTag<Alert>("alerts"), alerts,
-        new TupleTag<AggregateResult>("accountHourly"), accountHourly,
-        new TupleTag<AggregateResult>("categoryDaily"), categoryDaily,
-        new TupleTag<TopKEntry>("topAccountsDaily"), topAccountsDaily,
+        new TupleTag<Row>("accountHourly"), accountHourly,
+        new TupleTag<Row>("categoryDaily"), categoryDaily,
+        new TupleTag<Row>("topAccountsDaily"), topAccountsDaily,
         new TupleTag<DeadLetter>("deadLetters"), deadLetters);
   }
 

@@ -31,13 +31,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
-import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo.Timing;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 
@@ -54,33 +53,42 @@ import org.joda.time.Instant;
  * all fire together. Records later than the allowed lateness are counted as
  * {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
  */
-final class AggregateInKeyedState extends PTransform<PCollection<KV<String, AmountStats>>, PCollection<AggregateResult>> {
-  private final FixedWindows windows;
+final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tally>>, PCollection<Row>> {
+  private final AggregateWindows windows;
+  private final List<Accumulation> kinds;
+  private final Aggregate.ResultRows rows;
   private final Duration allowedLateness;
   /** Null for final panes only. */
   private final @Nullable Duration earlyFiringsEvery;
   private final boolean combineWithinBundles;
 
   AggregateInKeyedState(
-      FixedWindows windows, Duration allowedLateness, @Nullable Duration earlyFiringsEvery, boolean combineWithinBundles) {
+      AggregateWindows windows,
+      List<Accumulation> kinds,
+      Aggregate.ResultRows rows,
+      Duration allowedLateness,
+      @Nullable Duration earlyFiringsEvery,
+      boolean combineWithinBundles) {
     this.windows = windows;
+    this.kinds = List.copyOf(kinds);
+    this.rows = rows;
     this.allowedLateness = allowedLateness;
     this.earlyFiringsEvery = earlyFiringsEvery;
     this.combineWithinBundles = combineWithinBundles;
   }
 
   @Override
-  public PCollection<AggregateResult> expand(PCollection<KV<String, AmountStats>> measures) {
+  public PCollection<Row> expand(PCollection<KV<String, Tally>> measures) {
     return measures
         // State is kept per key and window: one window, so that a key's state spans all its windows.
         .apply("In one window", Unwindowed.of())
         .apply(combineWithinBundles ? "Combine within bundles" : "With window start",
-            ParDo.of(combineWithinBundles ? new CombineWithinBundleFn(windows) : new WithWindowStartFn(windows)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), AmountStatsCoder.of())))
-        .apply("Statistics per key and window", ParDo.of(new PanesFn(windows.getSize(), allowedLateness, earlyFiringsEvery)))
-        .setTypeDescriptor(TypeDescriptor.of(AggregateResult.class))
+            ParDo.of(combineWithinBundles ? new CombineWithinBundleFn(windows, kinds) : new WithWindowStartFn(windows)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), new TallyCoder(kinds))))
+        .apply("Measures per key and window", ParDo.of(new PanesFn(windows, kinds, rows, allowedLateness, earlyFiringsEvery)))
+        .setRowSchema(rows.schema)
         // A pane's timestamp is its window's last instant, so these are the windows the results are about.
-        .apply("Into windows of " + windows.getSize(), Window.<AggregateResult>into(windows).withAllowedLateness(allowedLateness));
+        .apply("Into windows of " + windows, Window.<Row>into(windows.windowFn()).withAllowedLateness(allowedLateness));
   }
 
   /**
@@ -102,20 +110,18 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
    * bundle ends, each with the earliest timestamp it merged. The runner holds the watermark while a
    * bundle is open, so nothing becomes late by waiting here. Few keys (categories, games) gain the most.
    */
-  private static class CombineWithinBundleFn extends DoFn<KV<String, AmountStats>, KV<String, KV<Instant, AmountStats>>> {
+  private static class CombineWithinBundleFn extends DoFn<KV<String, Tally>, KV<String, KV<Instant, Tally>>> {
     private record KeyAndWindow(String key, Instant windowStart) {}
 
-    private record Partial(AmountStats stats, Instant earliest) {
-      Partial plus(Partial other) {
-        return new Partial(stats.plus(other.stats), earliest.isBefore(other.earliest) ? earliest : other.earliest);
-      }
-    }
+    private record Partial(Tally stats, Instant earliest) {}
 
-    private final FixedWindows windows;
+    private final AggregateWindows windows;
+    private final List<Accumulation> kinds;
     private transient Map<KeyAndWindow, Partial> partials;
 
-    CombineWithinBundleFn(FixedWindows windows) {
+    CombineWithinBundleFn(AggregateWindows windows, List<Accumulation> kinds) {
       this.windows = windows;
+      this.kinds = kinds;
     }
 
     @StartBundle
@@ -124,9 +130,12 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     }
 
     @ProcessElement
-    public void process(@Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp) {
-      Instant start = windows.assignWindow(timestamp).start();
-      partials.merge(new KeyAndWindow(keyed.getKey(), start), new Partial(keyed.getValue(), timestamp), Partial::plus);
+    public void process(@Element KV<String, Tally> keyed, @Timestamp Instant timestamp) {
+      Instant start = windows.startOf(timestamp);
+      partials.merge(
+          new KeyAndWindow(keyed.getKey(), start),
+          new Partial(keyed.getValue(), timestamp),
+          (a, b) -> new Partial(a.stats().plus(b.stats(), kinds), a.earliest().isBefore(b.earliest()) ? a.earliest() : b.earliest()));
     }
 
     @FinishBundle
@@ -139,17 +148,17 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
   }
 
   /** Pairs each record's statistics with the start of its window, for keys that rarely repeat within a bundle. */
-  private static class WithWindowStartFn extends DoFn<KV<String, AmountStats>, KV<String, KV<Instant, AmountStats>>> {
-    private final FixedWindows windows;
+  private static class WithWindowStartFn extends DoFn<KV<String, Tally>, KV<String, KV<Instant, Tally>>> {
+    private final AggregateWindows windows;
 
-    WithWindowStartFn(FixedWindows windows) {
+    WithWindowStartFn(AggregateWindows windows) {
       this.windows = windows;
     }
 
     @ProcessElement
     public void process(
-        @Element KV<String, AmountStats> keyed, @Timestamp Instant timestamp, OutputReceiver<KV<String, KV<Instant, AmountStats>>> out) {
-      out.output(KV.of(keyed.getKey(), KV.of(windows.assignWindow(timestamp).start(), keyed.getValue())));
+        @Element KV<String, Tally> keyed, @Timestamp Instant timestamp, OutputReceiver<KV<String, KV<Instant, Tally>>> out) {
+      out.output(KV.of(keyed.getKey(), KV.of(windows.startOf(timestamp), keyed.getValue())));
     }
   }
 
@@ -164,14 +173,14 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
    * @param earlyPaneAt when (processing time) its next early pane is due; null when none is
    */
   record OpenWindow(
-      Instant start, AmountStats stats, int panes, boolean onTimePaneDone, boolean onTimePaneGiven, boolean newRecords,
+      Instant start, Tally stats, int panes, boolean onTimePaneDone, boolean onTimePaneGiven, boolean newRecords,
       @Nullable Instant earlyPaneAt) {
-    static OpenWindow of(Instant start, AmountStats stats, @Nullable Instant earlyPaneAt) {
+    static OpenWindow of(Instant start, Tally stats, @Nullable Instant earlyPaneAt) {
       return new OpenWindow(start, stats, 0, false, false, true, earlyPaneAt);
     }
 
-    OpenWindow plus(AmountStats more, @Nullable Instant earlyPaneIfNoneDue) {
-      return new OpenWindow(start, stats.plus(more), panes, onTimePaneDone, onTimePaneGiven, true,
+    OpenWindow plus(Tally more, List<Accumulation> kinds, @Nullable Instant earlyPaneIfNoneDue) {
+      return new OpenWindow(start, stats.plus(more, kinds), panes, onTimePaneDone, onTimePaneGiven, true,
           earlyPaneAt != null ? earlyPaneAt : earlyPaneIfNoneDue);
     }
 
@@ -191,6 +200,12 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
   /** The coder of {@link OpenWindow}, for the state of {@link PanesFn}; its three flags in one byte. */
   static final class OpenWindowCoder extends CustomCoder<OpenWindow> {
+    private final TallyCoder tallyCoder;
+
+    OpenWindowCoder(TallyCoder tallyCoder) {
+      this.tallyCoder = tallyCoder;
+    }
+
     private static final Coder<Instant> EARLY_PANE_AT = NullableCoder.of(InstantCoder.of());
     private static final int ON_TIME_PANE_DONE = 1;
     private static final int ON_TIME_PANE_GIVEN = 2;
@@ -199,7 +214,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     @Override
     public void encode(OpenWindow window, OutputStream out) throws IOException {
       InstantCoder.of().encode(window.start(), out);
-      AmountStatsCoder.of().encode(window.stats(), out);
+      tallyCoder.encode(window.stats(), out);
       VarIntCoder.of().encode(window.panes(), out);
       out.write((window.onTimePaneDone() ? ON_TIME_PANE_DONE : 0)
           | (window.onTimePaneGiven() ? ON_TIME_PANE_GIVEN : 0)
@@ -210,7 +225,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     @Override
     public OpenWindow decode(InputStream in) throws IOException {
       Instant start = InstantCoder.of().decode(in);
-      AmountStats stats = AmountStatsCoder.of().decode(in);
+      Tally stats = tallyCoder.decode(in);
       int panes = VarIntCoder.of().decode(in);
       int flags = in.read();
       if (flags < 0) {
@@ -222,12 +237,12 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof OpenWindowCoder;
+      return o instanceof OpenWindowCoder c && tallyCoder.equals(c.tallyCoder);
     }
 
     @Override
     public int hashCode() {
-      return OpenWindowCoder.class.hashCode();
+      return tallyCoder.hashCode();
     }
   }
 
@@ -239,8 +254,10 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
    * each timer holds the watermark at the earliest timestamp it will give, so that what follows
    * never sees a pane later than its window's allowed lateness.
    */
-  private static class PanesFn extends DoFn<KV<String, KV<Instant, AmountStats>>, AggregateResult> {
-    private final Duration windowSize;
+  private static class PanesFn extends DoFn<KV<String, KV<Instant, Tally>>, Row> {
+    private final AggregateWindows windows;
+    private final List<Accumulation> kinds;
+    private final Aggregate.ResultRows rows;
     private final Duration allowedLateness;
     private final @Nullable Duration earlyFiringsEvery;
     private static final String ON_TIME_PANE = "onTimePane";
@@ -250,7 +267,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
     /** In start order; never changed in place, only replaced. */
     @StateId("windows")
-    private final StateSpec<ValueState<List<OpenWindow>>> windowsSpec = StateSpecs.value(ListCoder.of(new OpenWindowCoder()));
+    private final StateSpec<ValueState<List<OpenWindow>>> windowsSpec;
 
     @TimerId(ON_TIME_PANE)
     private final TimerSpec onTimePaneSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -261,24 +278,32 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     @TimerId(EARLY_PANE)
     private final TimerSpec earlyPaneSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
-    PanesFn(Duration windowSize, Duration allowedLateness, @Nullable Duration earlyFiringsEvery) {
-      this.windowSize = windowSize;
+    PanesFn(
+        AggregateWindows windows,
+        List<Accumulation> kinds,
+        Aggregate.ResultRows rows,
+        Duration allowedLateness,
+        @Nullable Duration earlyFiringsEvery) {
+      this.windows = windows;
+      this.kinds = kinds;
+      this.rows = rows;
+      this.windowsSpec = StateSpecs.value(ListCoder.of(new OpenWindowCoder(new TallyCoder(kinds))));
       this.allowedLateness = allowedLateness;
       this.earlyFiringsEvery = earlyFiringsEvery;
     }
 
     @ProcessElement
     public void process(
-        @Element KV<String, KV<Instant, AmountStats>> element,
+        @Element KV<String, KV<Instant, Tally>> element,
         @StateId("windows") ValueState<List<OpenWindow>> state,
         @TimerId(ON_TIME_PANE) Timer onTimePane,
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant start = element.getValue().getKey();
-      AmountStats stats = element.getValue().getValue();
+      Tally stats = element.getValue().getValue();
       Instant watermark = onTimePane.getCurrentRelativeTime();
       if (closingTime(start).isBefore(watermark)) {
-        lateRecords.inc(stats.count);
+        lateRecords.inc(stats.count());
         return;
       }
       // Early panes are for windows the watermark has not passed; one it has passed gets its
@@ -300,7 +325,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
       boolean added = false;
       for (OpenWindow window : before) {
         if (!added && window.start().equals(start)) {
-          after.add(window.plus(stats, earlyPaneIfNoneDue));
+          after.add(window.plus(stats, kinds, earlyPaneIfNoneDue));
           added = true;
           continue;
         }
@@ -405,12 +430,9 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
     }
 
     private void output(OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
-      AmountStats stats = window.stats();
       long nonSpeculativeIndex = timing == Timing.EARLY ? -1 : window.onTimePaneGiven() ? 1 : 0;
       context.outputWindowedValue(
-          new AggregateResult(
-              key, window.start(), window.start().plus(windowSize), stats.count, stats.sum, stats.mean(), stats.max,
-              isFinal),
+          rows.row(key, window.start(), window.stats(), isFinal),
           lastInstant(window.start()),
           List.of(context.window()),
           PaneInfo.createPane(window.panes() == 0, isFinal, timing, window.panes(), nonSpeculativeIndex));
@@ -418,7 +440,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Amou
 
     /** The window's last instant: its on-time pane is due when the watermark passes it. */
     private Instant lastInstant(Instant start) {
-      return start.plus(windowSize).minus(Duration.millis(1));
+      return windows.lastInstant(start);
     }
 
     /** When the window's final pane is due; records for it after that are too late. */

@@ -8,56 +8,117 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
 import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.Row;
 
 /**
- * The k keys with the largest values in each window, ties broken by the smaller key. The input
- * holds one value per key per window, e.g. the final panes of an {@link Aggregate}.
+ * The k keys with the largest values per group and window, ties broken by the smaller key, as
+ * rows: the group field (per group only), {@code windowStart} and {@code windowEnd} (exclusive;
+ * not in the global window), {@code rank} (1 = largest), the key, the value and {@code isFinal}.
+ * {@link #of} ranks all keys of a window ({@code KV<key, value>} in); {@link #perGroup} ranks
+ * within each group ({@code KV<group, KV<key, value>>} in). The input holds one value per key per
+ * window, e.g. the final panes of an {@link Aggregate}.
  *
  * <p>In streaming those values may arrive after the window's end (an upstream final pane comes
  * when its allowed lateness is over), so the ranking fires when the watermark passes the end, again
- * as each later value arrives, and once more, final ({@link TopKEntry#isFinal}), when the input's
- * allowed lateness is over. Panes accumulate. In batch there is one pane, and it is final.
+ * as each later value arrives, and once more, final ({@code isFinal}), when the input's allowed
+ * lateness is over. Panes accumulate. In batch there is one pane, and it is final.
  */
-public class TopK extends PTransform<PCollection<KV<String, BigDecimal>>, PCollection<TopKEntry>> {
+public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Row>> {
   private final int k;
+  private final boolean perGroup;
+  private final String groupField;
+  private final String keyField;
+  private final String valueField;
 
-  private TopK(int k) {
+  private TopK(int k, boolean perGroup, String groupField, String keyField, String valueField) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
     this.k = k;
+    this.perGroup = perGroup;
+    this.groupField = groupField;
+    this.keyField = keyField;
+    this.valueField = valueField;
   }
 
-  public static TopK of(int k) {
-    return new TopK(k);
+  /** The k largest of each window, over all keys. */
+  public static TopK<KV<String, BigDecimal>> of(int k) {
+    return new TopK<>(k, false, "group", "key", "value");
+  }
+
+  /** The k largest of each group in each window. */
+  public static TopK<KV<String, KV<String, BigDecimal>>> perGroup(int k) {
+    return new TopK<>(k, true, "group", "key", "value");
+  }
+
+  /** Names the result's group, key and value fields (default {@code group}, {@code key}, {@code value}). */
+  public TopK<InputT> withFieldNames(String group, String key, String value) {
+    return new TopK<>(k, perGroup, group, key, value);
+  }
+
+  /** The schema of the results, for input in {@code windowFn}'s windows. */
+  public Schema resultSchema(WindowFn<?, ?> windowFn) {
+    Schema.Builder schema = Schema.builder();
+    if (perGroup) {
+      schema.addStringField(groupField);
+    }
+    if (!(windowFn instanceof GlobalWindows)) {
+      schema.addDateTimeField("windowStart").addDateTimeField("windowEnd");
+    }
+    return schema
+        .addInt32Field("rank")
+        .addStringField(keyField)
+        .addDecimalField(valueField)
+        .addBooleanField("isFinal")
+        .build();
   }
 
   @Override
-  public PCollection<TopKEntry> expand(PCollection<KV<String, BigDecimal>> values) {
-    return values
+  @SuppressWarnings("unchecked")
+  public PCollection<Row> expand(PCollection<InputT> input) {
+    Schema schema = resultSchema(input.getWindowingStrategy().getWindowFn());
+    PCollection<KV<String, KV<String, BigDecimal>>> grouped;
+    if (perGroup) {
+      grouped = (PCollection<KV<String, KV<String, BigDecimal>>>) input;
+    } else {
+      grouped =
+          ((PCollection<KV<String, BigDecimal>>) input)
+              .apply("One group", WithKeys.of(""))
+              .setCoder(KvCoder.of(StringUtf8Coder.of(), (Coder<KV<String, BigDecimal>>) input.getCoder()));
+    }
+    return grouped
         .apply(
             "Rank when complete",
-            Window.<KV<String, BigDecimal>>configure()
-                .triggering(AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1)))
+            Window.<KV<String, KV<String, BigDecimal>>>configure()
+                .triggering(
+                    AfterWatermark.pastEndOfWindow()
+                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
                 .withAllowedLateness(
-                    values.getWindowingStrategy().getAllowedLateness(), Window.ClosingBehavior.FIRE_ALWAYS)
+                    input.getWindowingStrategy().getAllowedLateness(),
+                    Window.ClosingBehavior.FIRE_ALWAYS)
                 .accumulatingFiredPanes())
-        .apply("Top " + k, Combine.globally(new TopCombineFn(k)).withoutDefaults())
-        .apply("Rank", ParDo.of(new RankFn()))
-        .setTypeDescriptor(TypeDescriptor.of(TopKEntry.class));
+        .apply("Top " + k, Combine.perKey(new TopCombineFn(k)))
+        .apply("Rank", ParDo.of(new RankFn(schema, perGroup)))
+        .setRowSchema(schema);
   }
 
   /** Orders so that "greater" means "ranks higher": the larger value, and on a tie the smaller key. */
@@ -129,12 +190,36 @@ public class TopK extends PTransform<PCollection<KV<String, BigDecimal>>, PColle
     }
   }
 
-  private static class RankFn extends DoFn<List<KV<String, BigDecimal>>, TopKEntry> {
+  private static class RankFn extends DoFn<KV<String, List<KV<String, BigDecimal>>>, Row> {
+    private final Schema schema;
+    private final boolean perGroup;
+
+    RankFn(Schema schema, boolean perGroup) {
+      this.schema = schema;
+      this.perGroup = perGroup;
+    }
+
     @ProcessElement
     public void process(
-        @Element List<KV<String, BigDecimal>> top, IntervalWindow window, PaneInfo pane, OutputReceiver<TopKEntry> out) {
+        @Element KV<String, List<KV<String, BigDecimal>>> group,
+        BoundedWindow window,
+        PaneInfo pane,
+        OutputReceiver<Row> out) {
+      List<KV<String, BigDecimal>> top = group.getValue();
       for (int i = 0; i < top.size(); i++) {
-        out.output(new TopKEntry(window.start(), window.end(), i + 1, top.get(i).getKey(), top.get(i).getValue(), pane.isLast()));
+        List<Object> values = new ArrayList<>(schema.getFieldCount());
+        if (perGroup) {
+          values.add(group.getKey());
+        }
+        if (window instanceof IntervalWindow interval) {
+          values.add(interval.start());
+          values.add(interval.end());
+        }
+        values.add(i + 1);
+        values.add(top.get(i).getKey());
+        values.add(top.get(i).getValue());
+        values.add(pane.isLast());
+        out.output(Row.withSchema(schema).attachValues(values));
       }
     }
   }

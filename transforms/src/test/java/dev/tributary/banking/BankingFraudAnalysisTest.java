@@ -1,15 +1,14 @@
 package dev.tributary.banking;
 
 import dev.tributary.testdata.BankingGenerator;
-import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.RawRecord;
-import dev.tributary.transforms.TopKEntry;
 import java.util.List;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.UsesTestStream;
 import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 import org.joda.time.Duration;
 import org.junit.Rule;
 import org.junit.Test;
@@ -67,12 +66,12 @@ public class BankingFraudAnalysisTest {
     PAssert.that(outputs.deadLetters()).containsInAnyOrder(EXPECTED.deadLetters());
     PAssert.that(finalOnly("hourly", outputs.accountHourly())).containsInAnyOrder(EXPECTED.accountHourly());
     PAssert.that(finalOnly("daily", outputs.categoryDaily())).containsInAnyOrder(EXPECTED.categoryDaily());
-    PAssert.that(outputs.topAccountsDaily().apply("Final top", Filter.by((TopKEntry e) -> e.isFinal)))
+    PAssert.that(finalOnly("top", outputs.topAccountsDaily()))
         .containsInAnyOrder(EXPECTED.topAccountsDaily());
     pipeline.run();
   }
 
-  private static PCollection<AggregateResult> finalOnly(String name, PCollection<AggregateResult> results) {
-    return results.apply("Final " + name, Filter.by((AggregateResult r) -> r.isFinal));
+  private static PCollection<Row> finalOnly(String name, PCollection<Row> results) {
+    return results.apply("Final " + name, Filter.by((Row r) -> r.getBoolean("isFinal")));
   }
 }

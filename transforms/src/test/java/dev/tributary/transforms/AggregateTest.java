@@ -15,7 +15,9 @@ import org.apache.beam.sdk.testing.UsesTestStreamWithProcessingTime;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -34,9 +36,18 @@ public class AggregateTest {
   private static final IntervalWindow ELEVEN_TO_TWELVE = new IntervalWindow(ELEVEN, TWELVE);
 
   /** Key = the amount's integer part parity, to have two keys without a record type. */
+  private static final Measures<BigDecimal> STATISTICS =
+      Measures.<BigDecimal>of()
+          .count("count")
+          .sum("sum", amount -> amount)
+          .ratio("mean", "sum", "count", 2)
+          .max("max", amount -> amount);
+
+  private static final KeyFields<BigDecimal> PARITY =
+      KeyFields.of("key", (BigDecimal amount) -> amount.intValue() % 2 == 0 ? "even" : "odd");
+
   private static Aggregate<BigDecimal> hourly() {
-    return Aggregate.of((BigDecimal amount) -> amount.intValue() % 2 == 0 ? "even" : "odd", (BigDecimal amount) -> amount,
-            Duration.standardHours(1))
+    return Aggregate.of(PARITY, STATISTICS, AggregateWindows.fixed(Duration.standardHours(1)))
         .withAllowedLateness(Duration.standardMinutes(10))
         .withEarlyFiringsEvery(Duration.standardMinutes(1));
   }
@@ -45,9 +56,13 @@ public class AggregateTest {
     return TimestampedValue.of(new BigDecimal(amount), Instant.parse(time));
   }
 
-  private static AggregateResult result(String key, Instant start, long count, String sum, String mean, String max, boolean isFinal) {
-    return new AggregateResult(key, start, start.plus(Duration.standardHours(1)), count, new BigDecimal(sum),
-        new BigDecimal(mean), new BigDecimal(max), isFinal);
+  private static final Schema SCHEMA = hourly().resultSchema();
+
+  private static Row result(String key, Instant start, long count, String sum, String mean, String max, boolean isFinal) {
+    return Row.withSchema(SCHEMA)
+        .addValues(key, start, start.plus(Duration.standardHours(1)), count, new BigDecimal(sum), new BigDecimal(mean),
+            new BigDecimal(max), isFinal)
+        .build();
   }
 
   @Test
@@ -96,7 +111,7 @@ public class AggregateTest {
             // Later than the lateness: dropped.
             .addElements(at("10.00", "2026-03-02T10:01:00Z"))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(aggregate);
+    PCollection<Row> results = pipeline.apply(stream).apply(aggregate);
 
     PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "6.00", "3.00", "4.00", false));
     PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 3, "12.00", "4.00", "6.00", false));
@@ -122,7 +137,7 @@ public class AggregateTest {
             // Ten to eleven closes at 12:30, eleven to twelve at 13:30.
             .advanceWatermarkTo(TWELVE.plus(Duration.standardMinutes(31)))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(lateness));
+    PCollection<Row> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(lateness));
 
     // Ten to eleven: no early pane (its first record came before any processing time passed, its
     // on-time pane before the two minutes did), then the late 6.00 in its final pane only.
@@ -153,7 +168,7 @@ public class AggregateTest {
             .addElements(at("3.00", "2026-03-02T10:50:00Z"))
             .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(1)))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly());
+    PCollection<Row> results = pipeline.apply(stream).apply(hourly());
 
     PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(
         result("even", TEN, 1, "2.00", "2.00", "2.00", false), result("odd", TEN, 1, "1.00", "1.00", "1.00", false));
@@ -176,7 +191,7 @@ public class AggregateTest {
             .addElements(at("2.00", "2026-03-02T10:10:00Z"), at("3.00", "2026-03-02T10:20:00Z"))
             .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(5)))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(Duration.ZERO));
+    PCollection<Row> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(Duration.ZERO));
 
     PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(
         result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
@@ -194,7 +209,7 @@ public class AggregateTest {
             .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(5)))
             .addElements(at("2.00", "2026-03-02T10:00:00Z"), at("1.00", "2026-03-02T10:10:00Z"))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly());
+    PCollection<Row> results = pipeline.apply(stream).apply(hourly());
     PAssert.that(results)
         .inFinalPane(TEN_TO_ELEVEN)
         .containsInAnyOrder(
@@ -214,7 +229,7 @@ public class AggregateTest {
             // Late, within the 10 minutes of lateness: in the final pane.
             .addElements(at("8.00", "2026-03-02T10:59:00Z"))
             .advanceWatermarkToInfinity();
-    PCollection<AggregateResult> results = pipeline.apply(stream).apply(hourly().finalPanesOnly());
+    PCollection<Row> results = pipeline.apply(stream).apply(hourly().finalPanesOnly());
 
     // The whole output: one result, the final pane, although processing time passed the early-firing delay.
     PAssert.that(results).containsInAnyOrder(result("even", TEN, 3, "14.00", "4.67", "8.00", true));

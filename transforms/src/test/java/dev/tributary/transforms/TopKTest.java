@@ -16,7 +16,9 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -51,10 +53,63 @@ public class TopKTest {
 
     PAssert.that(totals.apply(TopK.of(3)))
         .containsInAnyOrder(
-            new TopKEntry(DAY1, DAY2, 1, "c", new BigDecimal("70.00"), true),
-            new TopKEntry(DAY1, DAY2, 2, "a", new BigDecimal("50.00"), true),
-            new TopKEntry(DAY1, DAY2, 3, "b", new BigDecimal("50.00"), true),
-            new TopKEntry(DAY2, DAY3, 1, "x", new BigDecimal("5.00"), true));
+            entry(DAY1, DAY2, 1, "c", "70.00"),
+            entry(DAY1, DAY2, 2, "a", "50.00"),
+            entry(DAY1, DAY2, 3, "b", "50.00"),
+            entry(DAY2, DAY3, 1, "x", "5.00"));
+    pipeline.run();
+  }
+
+  private static final Schema DAILY = TopK.of(3).resultSchema(FixedWindows.of(Duration.standardDays(1)));
+
+  private static Row entry(Instant start, Instant end, int rank, String key, String value) {
+    return Row.withSchema(DAILY).addValues(start, end, rank, key, new BigDecimal(value), true).build();
+  }
+
+  @Test
+  public void ranksPerGroupWithTheGroupAsAField() {
+    PCollection<KV<String, KV<String, BigDecimal>>> totals =
+        pipeline
+            .apply(
+                Create.timestamped(
+                        TimestampedValue.of(KV.of("slots", KV.of("g1", new BigDecimal("3"))), DAY1),
+                        TimestampedValue.of(KV.of("slots", KV.of("g2", new BigDecimal("9"))), DAY1),
+                        TimestampedValue.of(KV.of("slots", KV.of("g3", new BigDecimal("1"))), DAY1),
+                        TimestampedValue.of(KV.of("poker", KV.of("g4", new BigDecimal("2"))), DAY1),
+                        TimestampedValue.of(KV.of("poker", KV.of("g4", new BigDecimal("7"))), DAY2))
+                    .withCoder(
+                        KvCoder.of(
+                            StringUtf8Coder.of(),
+                            KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of()))))
+            .apply(Window.into(FixedWindows.of(Duration.standardDays(1))));
+
+    TopK<KV<String, KV<String, BigDecimal>>> top =
+        TopK.perGroup(2).withFieldNames("gameType", "game", "stake");
+    Schema schema = top.resultSchema(FixedWindows.of(Duration.standardDays(1)));
+    assertEquals(
+        List.of("gameType", "windowStart", "windowEnd", "rank", "game", "stake", "isFinal"),
+        schema.getFieldNames());
+    PAssert.that(totals.apply(top))
+        .containsInAnyOrder(
+            Row.withSchema(schema).addValues("slots", DAY1, DAY2, 1, "g2", new BigDecimal("9"), true).build(),
+            Row.withSchema(schema).addValues("slots", DAY1, DAY2, 2, "g1", new BigDecimal("3"), true).build(),
+            Row.withSchema(schema).addValues("poker", DAY1, DAY2, 1, "g4", new BigDecimal("2"), true).build(),
+            Row.withSchema(schema).addValues("poker", DAY2, DAY3, 1, "g4", new BigDecimal("7"), true).build());
+    pipeline.run();
+  }
+
+  @Test
+  public void rankingInTheGlobalWindowHasNoWindowFields() {
+    PCollection<KV<String, BigDecimal>> totals =
+        pipeline.apply(
+            Create.of(KV.of("a", new BigDecimal("1")), KV.of("b", new BigDecimal("2")))
+                .withCoder(KvCoder.of(StringUtf8Coder.of(), BigDecimalCoder.of())));
+    Schema schema = TopK.of(5).resultSchema(totals.getWindowingStrategy().getWindowFn());
+    assertEquals(List.of("rank", "key", "value", "isFinal"), schema.getFieldNames());
+    PAssert.that(totals.apply(TopK.of(5)))
+        .containsInAnyOrder(
+            Row.withSchema(schema).addValues(1, "b", new BigDecimal("2"), true).build(),
+            Row.withSchema(schema).addValues(2, "a", new BigDecimal("1"), true).build());
     pipeline.run();
   }
 

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.banking.BankingModel;
 import dev.tributary.banking.FraudThresholds;
 import dev.tributary.fraud.Alert;
-import dev.tributary.transforms.AggregateResult;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
-import dev.tributary.transforms.TopKEntry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.beam.sdk.values.Row;
 
 /**
  * The fraud job with no framework: one thread reads the files, runs {@link BankingModel} (parse,
@@ -39,13 +38,15 @@ final class PlainJavaFraudJob {
       return n.put("amount", a.amount).put("windowStart", a.windowStart.toString()).put("windowEnd", a.windowEnd.toString())
           .put("severity", a.severity).put("detectionTime", a.detectionTime.toString());
     });
-    Function<AggregateResult, ObjectNode> aggregate = r -> JSON.createObjectNode().put("key", r.key)
-        .put("windowStart", r.windowStart.toString()).put("windowEnd", r.windowEnd.toString()).put("count", r.count)
-        .put("sum", r.sum).put("mean", r.mean).put("max", r.max);
+    Function<Row, ObjectNode> aggregate = r -> JSON.createObjectNode().put("key", r.getString("key"))
+        .put("windowStart", r.getDateTime("windowStart").toString()).put("windowEnd", r.getDateTime("windowEnd").toString())
+        .put("count", r.getInt64("count")).put("sum", r.getDecimal("sum")).put("mean", r.getDecimal("mean"))
+        .put("max", r.getDecimal("max"));
     write(out.resolve("account-hourly.jsonl"), result.accountHourly(), aggregate);
     write(out.resolve("category-daily.jsonl"), result.categoryDaily(), aggregate);
-    write(out.resolve("top-accounts-daily.jsonl"), result.topAccountsDaily(), (TopKEntry t) -> JSON.createObjectNode()
-        .put("windowStart", t.windowStart.toString()).put("rank", t.rank).put("key", t.key).put("value", t.value));
+    write(out.resolve("top-accounts-daily.jsonl"), result.topAccountsDaily(), (Row t) -> JSON.createObjectNode()
+        .put("windowStart", t.getDateTime("windowStart").toString()).put("rank", t.getInt32("rank"))
+        .put("key", t.getString("key")).put("value", t.getDecimal("value")));
     write(out.resolve("dead-letters.jsonl"), result.deadLetters(), (DeadLetter d) -> JSON.createObjectNode()
         .put("source", d.source).put("step", d.step).put("reason", d.reason).put("payload", d.payload));
     List<String> ids = new ArrayList<>();
