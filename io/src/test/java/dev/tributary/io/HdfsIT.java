@@ -2,7 +2,7 @@ package dev.tributary.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.tributary.banking.Transaction;
+import dev.tributary.transforms.banking.Transaction;
 import dev.tributary.infra.HdfsExtension;
 import dev.tributary.transforms.RawRecord;
 import java.io.IOException;

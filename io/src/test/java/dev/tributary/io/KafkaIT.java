@@ -3,8 +3,8 @@ package dev.tributary.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.banking.Transaction;
-import dev.tributary.banking.TransactionParser;
+import dev.tributary.transforms.banking.Transaction;
+import dev.tributary.transforms.banking.TransactionParser;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Parse;

@@ -1,15 +1,18 @@
 package dev.tributary.runners;
 
 import dev.tributary.options.templates.TemplateDefinition;
-import dev.tributary.pipelines.FraudDetectionPipeline;
-import dev.tributary.pipelines.StreamingFraudDetectionPipeline;
+import dev.tributary.pipelines.Domain;
+import dev.tributary.pipelines.Domains;
 import java.util.List;
 import java.util.Optional;
 
-/** Every pipeline users can launch by name. A new template is added here. */
+/** Every pipeline users can launch by name: the templates of every registered {@link Domain}. */
 public final class Templates {
   public static final List<TemplateDefinition> ALL =
-      List.of(TemplateDefinition.of(FraudDetectionPipeline.class), TemplateDefinition.of(StreamingFraudDetectionPipeline.class));
+      Domains.all().stream()
+          .flatMap(domain -> domain.templates().stream())
+          .map(TemplateDefinition::of)
+          .toList();
 
   private Templates() {}
 

@@ -7,7 +7,7 @@ import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.infra.FlinkCluster;
 import dev.tributary.infra.FlinkClusterExtension;
 import dev.tributary.infra.KafkaExtension;
-import dev.tributary.pipelines.StreamingFraudDetectionPipeline;
+import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.banking.BankingModel;
-import dev.tributary.banking.FraudThresholds;
-import dev.tributary.fraud.Alert;
+import dev.tributary.transforms.banking.BankingModel;
+import dev.tributary.transforms.banking.FraudThresholds;
+import dev.tributary.detect.Alert;
 import dev.tributary.infra.YarnExtension;
-import dev.tributary.pipelines.FraudDetectionPipeline;
-import dev.tributary.testdata.BankingGenerator;
+import dev.tributary.pipelines.banking.FraudDetectionPipeline;
+import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.transforms.RawRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;

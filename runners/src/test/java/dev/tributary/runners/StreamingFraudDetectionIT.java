@@ -2,7 +2,7 @@ package dev.tributary.runners;
 
 import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.infra.KafkaExtension;
-import dev.tributary.pipelines.StreamingFraudDetectionPipeline;
+import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.tributary.transforms;
 
-import dev.tributary.banking.AccountProfile;
-import dev.tributary.banking.EnrichedTransaction;
-import dev.tributary.banking.Transaction;
+import dev.tributary.transforms.banking.AccountProfile;
+import dev.tributary.transforms.banking.EnrichedTransaction;
+import dev.tributary.transforms.banking.Transaction;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.apache.beam.sdk.testing.PAssert;

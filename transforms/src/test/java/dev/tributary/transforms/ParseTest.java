@@ -1,7 +1,7 @@
 package dev.tributary.transforms;
 
-import dev.tributary.banking.Transaction;
-import dev.tributary.banking.TransactionParser;
+import dev.tributary.transforms.banking.Transaction;
+import dev.tributary.transforms.banking.TransactionParser;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
