@@ -179,7 +179,7 @@ final class StreamingScenario {
     List<String> topicAlerts = new ArrayList<>();
     for (ConsumerRecord<String, String> record : kafka.readAll(ALERTS_TOPIC)) {
       JsonNode alert = JSON.readTree(record.value());
-      assertEquals(alert.get("accountId").asText(), record.key());
+      assertEquals(alert.get("subjectId").asText(), record.key());
       topicAlerts.add(describe(alert));
     }
     assertEquals(expectedAlerts.size(), topicAlerts.size(), "no alert lost or duplicated on the topic");
@@ -312,15 +312,15 @@ final class StreamingScenario {
   }
 
   private static String describe(Alert a) {
-    return String.join("|", a.id, a.rule, a.accountId, String.join(",", a.transactionIds), a.amount.stripTrailingZeros().toPlainString(),
+    return String.join("|", a.id, a.rule, a.subjectId, String.join(",", a.recordIds), a.measure.stripTrailingZeros().toPlainString(),
         a.windowStart.toString(), a.windowEnd.toString(), a.severity, a.detectionTime.toString());
   }
 
   private static String describe(JsonNode a) {
     List<String> ids = new ArrayList<>();
-    a.get("transactionIds").forEach(id -> ids.add(id.asText()));
-    return String.join("|", a.get("id").asText(), a.get("rule").asText(), a.get("accountId").asText(), String.join(",", ids),
-        a.get("amount").decimalValue().stripTrailingZeros().toPlainString(), a.get("windowStart").asText(), a.get("windowEnd").asText(),
+    a.get("recordIds").forEach(id -> ids.add(id.asText()));
+    return String.join("|", a.get("id").asText(), a.get("rule").asText(), a.get("subjectId").asText(), String.join(",", ids),
+        a.get("measure").decimalValue().stripTrailingZeros().toPlainString(), a.get("windowStart").asText(), a.get("windowEnd").asText(),
         a.get("severity").asText(), a.get("detectionTime").asText());
   }
 }

@@ -14,7 +14,7 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  *   <li>{@code <records>.read}, {@code <records>.parsed}, {@code <records>.deadLetters}, from {@link Parse};
  *   <li>{@code <reference>.matched}, {@code <reference>.unmatched}, from {@link Enrich};
  *   <li>{@code alerts.<rule>}, from {@code Detect};
- *   <li>{@code velocity.lateTransactions}, from {@code VelocityRule}: transactions that arrived after their time was judged.
+ *   <li>{@code <rule>.lateRecords}, from {@code WindowedCountRule} (e.g. velocity): records that arrived after their time was judged.
  *   <li>{@code aggregate.lateRecords}, from {@link Aggregate} in streaming: records that arrived after their window's allowed lateness, left out.
  * </ul>
  */

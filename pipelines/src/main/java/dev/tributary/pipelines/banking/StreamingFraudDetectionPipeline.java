@@ -96,7 +96,7 @@ public final class StreamingFraudDetectionPipeline {
 
     String url = options.getElasticsearchUrl();
     String version = "_" + options.getIndexVersion();
-    outputs.alerts().apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "accountId"));
+    outputs.alerts().apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "subjectId"));
     PCollection<DeadLetter> refusedAlerts =
         outputs.alerts().apply("Alerts to Elasticsearch", WriteElasticsearch.to(url, "fraud_alerts" + version, "id"));
     PCollection<DeadLetter> refusedHourly =

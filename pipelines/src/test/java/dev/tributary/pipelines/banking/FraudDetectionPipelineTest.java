@@ -88,13 +88,14 @@ public class FraudDetectionPipelineTest implements Serializable {
     List<String> fields = new ArrayList<>();
     alert.fieldNames().forEachRemaining(fields::add);
     assertThat(fields, equalTo(List.of(
-        "id", "rule", "accountId", "transactionIds", "amount", "windowStart", "windowEnd", "severity", "detectionTime")));
+        "id", "rule", "ruleVersion", "subjectType", "subjectId", "recordIds", "measure", "attributes", "windowStart",
+        "windowEnd", "severity", "detectionTime")));
   }
 
   private static Void assertMatchesGroundTruth(Iterable<Alert> alerts, Set<BankingGenerator.Label> truth) {
     Set<BankingGenerator.Label> found = new HashSet<>();
     for (Alert alert : alerts) {
-      found.add(new BankingGenerator.Label(alert.transactionIds.get(alert.transactionIds.size() - 1), alert.rule));
+      found.add(new BankingGenerator.Label(alert.triggeringRecordId(), alert.rule));
     }
     Set<BankingGenerator.Label> truePositives = new HashSet<>(found);
     truePositives.retainAll(truth);

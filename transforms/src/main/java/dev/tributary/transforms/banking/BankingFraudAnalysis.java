@@ -72,7 +72,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
   public static List<DetectionRule<EnrichedTransaction>> rules(FraudThresholds thresholds) {
     return List.of(
         RecordRule.of(new LargeAmountRule(thresholds.largeAmount)),
-        new VelocityRule(thresholds.velocityCount, thresholds.velocityWindow, thresholds.allowedLateness),
+        VelocityRule.of(thresholds.velocityCount, thresholds.velocityWindow, thresholds.allowedLateness),
         RecordRule.of(new ForeignCountryRule(thresholds.foreignAmount)));
   }
 

@@ -1,6 +1,7 @@
 package dev.tributary.transforms.banking;
 
 import dev.tributary.detect.Alert;
+import dev.tributary.detect.AlertAttribute;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.RawRecord;
@@ -98,9 +99,7 @@ public final class BankingModel {
   }
 
   private static Alert single(String rule, String severity, Transaction tx) {
-    return new Alert(
-        Alert.idFor(rule, tx.id), rule, tx.accountId, List.of(tx.id), tx.amount, tx.eventTime, tx.eventTime,
-        severity, tx.eventTime);
+    return Alert.ofRecord(rule, severity, "account", tx.accountId, tx.id, tx.amount, tx.eventTime);
   }
 
   /** For each transaction: its account's transactions in (t - W, t], and an alert if there are N or more. */
@@ -129,7 +128,7 @@ public final class BankingModel {
           continue;
         }
         List<String> ids = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO.setScale(2);
+        BigDecimal total = BigDecimal.ZERO;
         for (Transaction member : account.subList(first, last + 1)) {
           if (member != subject) {
             ids.add(member.id);
@@ -139,8 +138,9 @@ public final class BankingModel {
         ids.add(subject.id);
         alerts.add(
             new Alert(
-                Alert.idFor(VelocityRule.NAME, subject.id), VelocityRule.NAME, subject.accountId, ids, total, start,
-                subject.eventTime, "MEDIUM", subject.eventTime));
+                Alert.idFor(VelocityRule.NAME, subject.id), VelocityRule.NAME, 1, "account", subject.accountId, ids,
+                total, List.of(new AlertAttribute("count", String.valueOf(last - first + 1))), start, subject.eventTime, "MEDIUM",
+                subject.eventTime));
       }
     }
     return alerts;

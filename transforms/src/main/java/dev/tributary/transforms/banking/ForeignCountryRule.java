@@ -3,7 +3,6 @@ package dev.tributary.transforms.banking;
 import dev.tributary.detect.Alert;
 import dev.tributary.detect.RecordCheck;
 import java.math.BigDecimal;
-import java.util.List;
 import javax.annotation.Nullable;
 
 /**
@@ -32,8 +31,6 @@ public final class ForeignCountryRule implements RecordCheck<EnrichedTransaction
         || tx.amount.compareTo(threshold) <= 0) {
       return null;
     }
-    return new Alert(
-        Alert.idFor(NAME, tx.id), NAME, tx.accountId, List.of(tx.id), tx.amount,
-        tx.eventTime, tx.eventTime, "MEDIUM", tx.eventTime);
+    return Alert.ofRecord(NAME, "MEDIUM", "account", tx.accountId, tx.id, tx.amount, tx.eventTime);
   }
 }

@@ -3,7 +3,6 @@ package dev.tributary.transforms.banking;
 import dev.tributary.detect.Alert;
 import dev.tributary.detect.RecordCheck;
 import java.math.BigDecimal;
-import java.util.List;
 import javax.annotation.Nullable;
 
 /** large_amount: a transaction whose amount is strictly greater than the threshold (5000.00). */
@@ -26,8 +25,6 @@ public final class LargeAmountRule implements RecordCheck<EnrichedTransaction> {
     if (tx.amount.compareTo(threshold) <= 0) {
       return null;
     }
-    return new Alert(
-        Alert.idFor(NAME, tx.id), NAME, tx.accountId, List.of(tx.id), tx.amount,
-        tx.eventTime, tx.eventTime, "HIGH", tx.eventTime);
+    return Alert.ofRecord(NAME, "HIGH", "account", tx.accountId, tx.id, tx.amount, tx.eventTime);
   }
 }

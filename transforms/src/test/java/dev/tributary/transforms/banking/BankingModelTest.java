@@ -25,7 +25,7 @@ class BankingModelTest {
 
       Set<BankingGenerator.Label> found = new HashSet<>();
       for (Alert alert : result.alerts()) {
-        found.add(new BankingGenerator.Label(alert.transactionIds.get(alert.transactionIds.size() - 1), alert.rule));
+        found.add(new BankingGenerator.Label(alert.triggeringRecordId(), alert.rule));
       }
       assertEquals(result.alerts().size(), found.size(), "one alert per rule per transaction");
       assertEquals(new HashSet<>(data.groundTruth()), found, "seed " + seed);

@@ -22,7 +22,7 @@ class RecordRulesTest {
     assertNull(large.check(enriched(tx("t1", "a1", "5000.00", "DE", "2026-03-02T10:00:00Z"), HOME_DE)));
     Instant t = Instant.parse("2026-03-02T10:00:00Z");
     assertEquals(
-        new Alert("large_amount:t2", "large_amount", "a1", List.of("t2"), new BigDecimal("5000.01"), t, t, "HIGH", t),
+        Alert.ofRecord("large_amount", "HIGH", "account", "a1", "t2", new BigDecimal("5000.01"), t),
         large.check(enriched(tx("t2", "a1", "5000.01", "DE", "2026-03-02T10:00:00Z"), null)));
   }
 
@@ -32,7 +32,7 @@ class RecordRulesTest {
     assertNull(foreign.check(enriched(tx("t2", "a1", "1000.00", "FR", "2026-03-02T10:00:00Z"), HOME_DE)));
     Instant t = Instant.parse("2026-03-02T10:00:00Z");
     assertEquals(
-        new Alert("foreign_country:t3", "foreign_country", "a1", List.of("t3"), new BigDecimal("1000.01"), t, t, "MEDIUM", t),
+        Alert.ofRecord("foreign_country", "MEDIUM", "account", "a1", "t3", new BigDecimal("1000.01"), t),
         foreign.check(enriched(tx("t3", "a1", "1000.01", "FR", "2026-03-02T10:00:00Z"), HOME_DE)));
   }
 

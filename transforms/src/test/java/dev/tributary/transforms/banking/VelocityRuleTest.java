@@ -6,11 +6,13 @@ import static dev.tributary.transforms.banking.BankingEvents.tx;
 import static org.junit.Assert.assertEquals;
 
 import dev.tributary.detect.Alert;
+import dev.tributary.detect.AlertAttribute;
 import dev.tributary.testing.AssertsLateDataIsDropped;
 import dev.tributary.transforms.TributaryMetrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -59,8 +61,8 @@ public class VelocityRuleTest {
   static Alert velocity(String id, String time, String total, String... ids) {
     Instant end = Instant.parse(time);
     return new Alert(
-        "velocity:" + id, "velocity", "a1", List.of(ids), new BigDecimal(total), end.minus(Duration.standardMinutes(5)),
-        end, "MEDIUM", end);
+        "velocity:" + id, "velocity", 1, "account", "a1", List.of(ids), new BigDecimal(total),
+        List.of(new AlertAttribute("count", String.valueOf(ids.length))), end.minus(Duration.standardMinutes(5)), end, "MEDIUM", end);
   }
 
   private static List<TimestampedValue<EnrichedTransaction>> timestamped(List<Transaction> txs) {
@@ -72,7 +74,7 @@ public class VelocityRuleTest {
   }
 
   private PCollection<Alert> velocityOf(PCollection<EnrichedTransaction> input) {
-    return input.apply(new VelocityRule(5, Duration.standardMinutes(5), LATENESS));
+    return input.apply(VelocityRule.of(5, Duration.standardMinutes(5), LATENESS));
   }
 
   @Test
@@ -145,11 +147,12 @@ public class VelocityRuleTest {
     PAssert.that(velocityOf(pipeline.apply(stream)))
         .containsInAnyOrder(
             new Alert(
-                "velocity:s5", "velocity", "a1", List.of("s1", "s2", "s3", "x", "s4", "s5"), new BigDecimal("21.00"),
-                end.minus(Duration.standardMinutes(5)), end, "MEDIUM", end));
+                "velocity:s5", "velocity", 1, "account", "a1", List.of("s1", "s2", "s3", "x", "s4", "s5"),
+                new BigDecimal("21.00"), List.of(new AlertAttribute("count", "6")), end.minus(Duration.standardMinutes(5)), end, "MEDIUM",
+                end));
     PipelineResult result = pipeline.run();
     assertEquals(
         "transactions too late to be judged", 1,
-        TributaryMetrics.counter(TributaryMetrics.of(result), "velocity.lateTransactions"));
+        TributaryMetrics.counter(TributaryMetrics.of(result), "velocity.lateRecords"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tributary.runners.banking.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.transforms.banking.BankingModel;
 import dev.tributary.transforms.banking.FraudThresholds;
@@ -33,9 +34,12 @@ final class PlainJavaFraudJob {
     List<RawRecord> accounts = read(BenchData.accounts(data));
     BankingModel.Result result = new BankingModel(FraudThresholds.DEFAULTS, topK).run(transactions, accounts);
     write(out.resolve("alerts.jsonl"), result.alerts(), a -> {
-      ObjectNode n = JSON.createObjectNode().put("id", a.id).put("rule", a.rule).put("accountId", a.accountId);
-      a.transactionIds.forEach(n.putArray("transactionIds")::add);
-      return n.put("amount", a.amount).put("windowStart", a.windowStart.toString()).put("windowEnd", a.windowEnd.toString())
+      ObjectNode n = JSON.createObjectNode().put("id", a.id).put("rule", a.rule).put("ruleVersion", a.ruleVersion)
+          .put("subjectType", a.subjectType).put("subjectId", a.subjectId);
+      a.recordIds.forEach(n.putArray("recordIds")::add);
+      ArrayNode attributes = n.put("measure", a.measure).putArray("attributes");
+      a.attributes.forEach(at -> attributes.addObject().put("name", at.name).put("value", at.value));
+      return n.put("windowStart", a.windowStart.toString()).put("windowEnd", a.windowEnd.toString())
           .put("severity", a.severity).put("detectionTime", a.detectionTime.toString());
     });
     Function<Row, ObjectNode> aggregate = r -> JSON.createObjectNode().put("key", r.getString("key"))

@@ -307,7 +307,7 @@ final class StreamingLatencyBench {
       Map<String, String> expected = new HashMap<>();
       for (Alert alert : model.alerts()) {
         if (immediateRules.contains(alert.rule)) {
-          expected.put(alert.id, alert.transactionIds.get(alert.transactionIds.size() - 1));
+          expected.put(alert.id, alert.triggeringRecordId());
         }
       }
       Set<String> watched = new HashSet<>(expected.values());
@@ -485,7 +485,7 @@ final class StreamingLatencyBench {
           }
           String rule = alert.get("rule").asText();
           // The transaction that raised the alert: the last of those it lists.
-          JsonNode ids = alert.get("transactionIds");
+          JsonNode ids = alert.get("recordIds");
           String transactionId = ids.get(ids.size() - 1).asText();
           if (rule.equals(LargeAmountRule.NAME) || rule.equals(ForeignCountryRule.NAME)) {
             Long sent = sentAt.get(transactionId);
