@@ -96,7 +96,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
    * half and one and a half times {@code every}, fixed per key and window, spread evenly over the
    * keys (or later, with the early pane of an earlier window of the key that is due then). Keys that start together (a job's start or restart, a replay) would otherwise all give
    * their early panes together, every interval: at 10,000 events/s the first seconds' 37,500
-   * accounts gave theirs within the same 10 s (BENCHMARKS.md, log entry 33).
+   * accounts gave theirs within the same 10 s.
    */
   static Duration earlyPaneDelay(Duration every, String key, Instant start) {
     long mixed = (key.hashCode() * 0x9E3779B97F4A7C15L) ^ start.getMillis();
@@ -359,7 +359,7 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
         if (!isFinal && !window.newRecords()) {
           // Nothing since its last early pane: the on-time pane would repeat it (Beam's
           // OnTimeBehavior.FIRE_IF_NON_EMPTY). When the watermark passes an hour, every live key's
-          // window falls due at once, and most have given their last early pane by then (log entry 50).
+          // window falls due at once, and most have given their last early pane by then.
           return window.afterSkippedOnTimePane();
         }
         output(context, key, window, Timing.ON_TIME, isFinal);

@@ -106,8 +106,7 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
      * The reference map, read once per window, and again in each bundle unless the reference is
      * final once ready. Some runners (Flink's, in streaming) rebuild the whole map on every
      * sideInput() call: per element, that cost grows with the reference data and stalled the
-     * streaming job (BENCHMARKS.md, log entry 8); per bundle it was still 16% of the job's CPU
-     * (entry 27).
+     * streaming job; per bundle it was still 16% of the job's CPU.
      */
     private transient @Nullable Map<String, R> cached;
 

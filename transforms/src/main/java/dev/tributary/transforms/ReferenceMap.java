@@ -26,8 +26,8 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * all its elements into one list held in keyed state, one element at a time. The heap state backend
  * adds to that list in place, but a backend that stores values serialized (RocksDB) or logs every
  * change (the changelog backend, for incremental checkpoints) rewrites the whole list for each
- * element, which is quadratic: 12,500 accounts logged 2.9 GB, and 112,500 never finished
- * (BENCHMARKS.md, log entry 38). Here the records are grouped under one key, which appends each to
+ * element, which is quadratic: 12,500 accounts logged 2.9 GB, and 112,500 never finished.
+ * Here the records are grouped under one key, which appends each to
  * a bag, and the view is built from the single map that comes out.
  */
 public class ReferenceMap<V> extends PTransform<PCollection<KV<String, V>>, PCollectionView<Map<String, V>>> {

@@ -9,6 +9,7 @@ import dev.tributary.transforms.banking.ForeignCountryRule;
 import dev.tributary.transforms.banking.LargeAmountRule;
 import dev.tributary.transforms.banking.Transaction;
 import dev.tributary.transforms.banking.VelocityRule;
+import dev.tributary.pipelines.DefaultRunner;
 import dev.tributary.io.ReadLines;
 import dev.tributary.io.WriteJsonLines;
 import dev.tributary.io.WriteParquetPartitioned;
@@ -82,7 +83,7 @@ public final class FraudDetectionPipeline {
       PipelineOptionsFactory.printHelp(System.out, FraudDetectionOptions.class);
       return;
     }
-    run(args).print(System.out);
+    run(DefaultRunner.unlessGiven(args)).print(System.out);
   }
 
   /** Builds and runs the pipeline to the end; fails unless it ends DONE. */

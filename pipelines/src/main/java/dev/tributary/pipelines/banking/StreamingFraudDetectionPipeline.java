@@ -2,6 +2,7 @@ package dev.tributary.pipelines.banking;
 
 import dev.tributary.transforms.banking.BankingFraudAnalysis;
 import dev.tributary.transforms.banking.BankingOutputs;
+import dev.tributary.pipelines.DefaultRunner;
 import dev.tributary.io.KafkaConnection;
 import dev.tributary.io.ReadKafka;
 import dev.tributary.io.ReadLines;
@@ -57,6 +58,7 @@ public final class StreamingFraudDetectionPipeline {
       PipelineOptionsFactory.printHelp(System.out, StreamingFraudDetectionOptions.class);
       return;
     }
+    args = DefaultRunner.unlessGiven(args);
     PipelineResult result = start(args);
     if (PipelineOptionsFactory.fromArgs(args).as(StreamingFraudDetectionOptions.class).getWaitUntilFinish()) {
       LOG.info("Streaming fraud detection ended: {}", result.waitUntilFinish());

@@ -11,7 +11,7 @@ import org.joda.time.Instant;
 
 /**
  * The coder of {@link Transaction}: its fields one after the other. About three times cheaper than
- * the schema coder Beam infers, which builds a Row for every record (BENCHMARKS.md, log entry 9).
+ * the schema coder Beam infers, which builds a Row for every record.
  * The schema is still there for writers that need one (Parquet).
  */
 public final class TransactionCoder extends AtomicCoder<Transaction> {

@@ -49,7 +49,7 @@ public final class Bench {
     /**
      * More flags for the streaming bench's JVM only, before {@link #jvmArgs}. The JVM's default
      * collector (G1) stays: the parallel one gave lower tails in 60 s runs but paused 6 s for full
-     * collections in 180 s runs (log entries 32 and 35).
+     * collections in 180 s runs.
      */
     String streamingJvmArgs = "";
     Path out = Path.of("target/bench");
@@ -67,13 +67,12 @@ public final class Bench {
     /**
      * Streaming: pass the job a velocity window shrunk as the feed shrinks the generated day, so that
      * velocity alerts come at the generated data's rate (its injected bursts), not for nearly every
-     * account (log entry 60).
+     * account.
      */
     boolean scaledVelocityWindow = false;
     /**
      * No deep copy of each record between chained steps, safe since no step changes its state in
-     * place (log entry 19); unaligned checkpoints, so that a late barrier does not stop the source
-     * (log entries 41 and 47).
+     * place; unaligned checkpoints, so that a late barrier does not stop the source.
      */
     String flinkArgs = "--fasterCopy=true --unalignedCheckpointEnabled=true";
     String beamArgs = "";
@@ -274,7 +273,7 @@ public final class Bench {
   /**
    * Runs the streaming bench in a JVM of its own with the engines' heap, as each batch engine: the
    * Flink job, the producer with its prepared lines and the alerts' consumer all live in it. (It
-   * ran in this launcher's 2 GB until log entry 28, and ran out of heap at 10,000 events/s for 180 s.)
+   * ran in this launcher's 2 GB at first, and ran out of heap at 10,000 events/s for 180 s.)
    */
   private static ObjectNode streamingInItsOwnJvm(Settings settings, String[] args) throws IOException, InterruptedException {
     Path result = settings.out.resolve(StreamingLatencyBench.RESULT_FILE);

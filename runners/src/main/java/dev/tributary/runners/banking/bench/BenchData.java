@@ -33,7 +33,7 @@ final class BenchData {
   /**
    * Generates the data set into {@code dir}. The generator holds the whole of it in memory (it
    * sorts all transactions by time), so the bench runs this in a JVM with the engines' heap
-   * ({@link #main}), not in its own 2 GB: 10M events took a resident 10.6 GB (log entry 66).
+   * ({@link #main}), not in its own 2 GB: 10M events took a resident 10.6 GB.
    */
   static void generate(Path dir, long events, long seed) throws IOException {
     BankingGenerator.Settings settings = new BankingGenerator.Settings();

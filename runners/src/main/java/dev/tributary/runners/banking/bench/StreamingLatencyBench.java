@@ -527,8 +527,8 @@ final class StreamingLatencyBench {
 
   /**
    * When to start the feed so that the watermark passes the end of an hour a chosen number of
-   * seconds into the measured feed: the moment every live account's hourly window falls due (log
-   * entry 42). The clock decides when that is, not the bench: KafkaIO's watermark is the older of
+   * seconds into the measured feed: the moment every live account's hourly window falls due. The
+   * clock decides when that is, not the bench: KafkaIO's watermark is the older of
    * the clock and the newest event time, minus the out-of-order bound, so event times stamped
    * ahead of the clock would not move it.
    *

@@ -1,6 +1,5 @@
-package dev.tributary.transforms.banking;
+package dev.tributary.testing;
 
-import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.RawRecord;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,22 +20,35 @@ import org.joda.time.Instant;
  * stream that delivers them out of order and partly late (behind the watermark, but within the
  * allowed lateness), as Kafka might.
  */
-final class EventFeed {
-  enum Mode { BATCH, STREAMING }
+public final class EventFeed {
+  /** Bounded, or a stream. */
+  public enum Mode {
+    BATCH,
+    STREAMING
+  }
 
   private EventFeed() {}
 
-  static PCollection<RawRecord> feed(Pipeline pipeline, String name, List<RawRecord> records, Mode mode, Duration lateness) {
+  /** The records, timestamped, in {@code mode}. */
+  public static PCollection<RawRecord> feed(
+      Pipeline pipeline, String name, List<TimestampedValue<RawRecord>> records, Mode mode, Duration lateness) {
     if (mode == Mode.BATCH) {
-      return pipeline.apply(name, Create.of(records));
+      return pipeline.apply(name, Create.timestamped(records).withCoder(coder(pipeline)));
     }
-    Coder<RawRecord> coder;
+    return pipeline.apply(name, stream(records, coder(pipeline), lateness));
+  }
+
+  /** The records as a bounded input with no timestamps of their own: for reference data. */
+  public static PCollection<RawRecord> bounded(Pipeline pipeline, String name, List<RawRecord> records) {
+    return pipeline.apply(name, Create.of(records).withCoder(coder(pipeline)));
+  }
+
+  private static Coder<RawRecord> coder(Pipeline pipeline) {
     try {
-      coder = pipeline.getSchemaRegistry().getSchemaCoder(RawRecord.class);
+      return pipeline.getSchemaRegistry().getSchemaCoder(RawRecord.class);
     } catch (NoSuchSchemaException e) {
       throw new IllegalStateException(e);
     }
-    return pipeline.apply(name, stream(records, coder, lateness));
   }
 
   /**
@@ -44,25 +56,18 @@ final class EventFeed {
    * moves to half the lateness past the earliest record still to come, so that some records
    * arrive late but none later than the lateness allows.
    */
-  private static TestStream<RawRecord> stream(List<RawRecord> records, Coder<RawRecord> coder, Duration lateness) {
-    List<TimestampedValue<RawRecord>> timed = new ArrayList<>();
-    TransactionParser parser = new TransactionParser();
-    Instant last = new Instant(0);
-    for (RawRecord record : records) {
-      try {
-        last = parser.parse(record.payload).eventTime;
-      } catch (InvalidRecordException e) {
-        // A malformed record has no event time: it arrives with its neighbour's.
-      }
-      timed.add(TimestampedValue.of(record, last));
-    }
+  private static TestStream<RawRecord> stream(
+      List<TimestampedValue<RawRecord>> records, Coder<RawRecord> coder, Duration lateness) {
+    List<TimestampedValue<RawRecord>> timed = new ArrayList<>(records);
     timed.sort((a, b) -> a.getTimestamp().compareTo(b.getTimestamp()));
     Random random = new Random(7);
     TestStream.Builder<RawRecord> builder = TestStream.create(coder);
     for (int from = 0; from < timed.size(); from += 25) {
-      List<TimestampedValue<RawRecord>> chunk = new ArrayList<>(timed.subList(from, Math.min(from + 25, timed.size())));
+      List<TimestampedValue<RawRecord>> chunk =
+          new ArrayList<>(timed.subList(from, Math.min(from + 25, timed.size())));
       Collections.shuffle(chunk, random);
-      builder = builder.addElements(chunk.get(0), chunk.subList(1, chunk.size()).toArray(TimestampedValue[]::new));
+      builder =
+          builder.addElements(chunk.get(0), chunk.subList(1, chunk.size()).toArray(TimestampedValue[]::new));
       if (from + 25 < timed.size()) {
         Instant earliestToCome = timed.get(from + 25).getTimestamp();
         builder = builder.advanceWatermarkTo(earliestToCome.plus(Duration.millis(lateness.getMillis() / 2)));

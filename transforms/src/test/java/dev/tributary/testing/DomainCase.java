@@ -1,0 +1,43 @@
+package dev.tributary.testing;
+
+import dev.tributary.transforms.RawRecord;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
+import org.joda.time.Duration;
+
+/**
+ * A domain's analysis as the shared harness ({@link DomainHarnessTest}) checks it, in the way
+ * Nexmark pairs each query with a model: the events, the analysis transform applied to them, and
+ * what the domain's plain-Java model says each output must hold. A domain registers its case in
+ * {@code src/test/resources/META-INF/services/dev.tributary.testing.DomainCase}.
+ */
+public interface DomainCase {
+
+  /** The domain's name, as the test reports it. */
+  String name();
+
+  /**
+   * The raw records of the analysis's main input, each with its event time; a malformed record,
+   * which has none, takes its neighbour's. The harness feeds them bounded, and as a stream out of
+   * order and partly late.
+   */
+  List<TimestampedValue<RawRecord>> events();
+
+  /** The analysis's allowed lateness: the stream delivers no record later than that. */
+  Duration allowedLateness();
+
+  /**
+   * Applies the analysis to {@code events} (and to any reference data it reads itself, bounded) and
+   * returns each of its outputs by name.
+   */
+  Map<String, PCollection<?>> apply(Pipeline pipeline, PCollection<RawRecord> events);
+
+  /**
+   * What the plain-Java model computes for each output, by the same names. For an output of rows
+   * with an {@code isFinal} field, the final panes; for any other, every record.
+   */
+  Map<String, List<?>> model();
+}
