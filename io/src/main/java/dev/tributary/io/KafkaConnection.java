@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How to reach a Kafka cluster: bootstrap servers plus client properties (for a real cluster,
- * SASL and TLS settings such as {@code security.protocol=SASL_SSL;sasl.jaas.config=...}). The
- * properties are passed to every consumer and producer and never printed: {@link #toString()}
- * shows only their names.
+ * How to reach a Kafka cluster: bootstrap servers plus client properties (for a real cluster, SASL
+ * and TLS settings such as {@code security.protocol=SASL_SSL;sasl.jaas.config=...}). The properties
+ * are passed to every consumer and producer and never printed: {@link #toString()} shows only their
+ * names.
  */
 public final class KafkaConnection implements Serializable {
   private final String bootstrapServers;
@@ -31,8 +31,10 @@ public final class KafkaConnection implements Serializable {
       }
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("--kafkaProperties must be key=value pairs separated by ';', got an entry without '=': '"
-            + pair.substring(0, Math.min(pair.length(), 20)) + "...'");
+        throw new IllegalArgumentException(
+            "--kafkaProperties must be key=value pairs separated by ';', got an entry without '=': '"
+                + pair.substring(0, Math.min(pair.length(), 20))
+                + "...'");
       }
       parsed.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }

@@ -8,9 +8,9 @@ import org.apache.beam.sdk.schemas.Schema;
 
 /**
  * The Avro schema Parquet files are written and read with, derived from a Beam schema. A Beam
- * DECIMAL carries no scale, so decimals are stored as Avro decimal(38, {@code decimalScale}):
- * every value must have at most that many places (Tributary's amounts have exactly two).
- * Decimals nested inside row fields keep Beam's default mapping.
+ * DECIMAL carries no scale, so decimals are stored as Avro decimal(38, {@code decimalScale}): every
+ * value must have at most that many places (Tributary's amounts have exactly two). Decimals nested
+ * inside row fields keep Beam's default mapping.
  */
 public final class ParquetSchemas {
   /** Amounts: two decimal places. */
@@ -22,9 +22,15 @@ public final class ParquetSchemas {
     org.apache.avro.Schema derived = AvroUtils.toAvroSchema(beamSchema);
     List<org.apache.avro.Schema.Field> fields = new ArrayList<>();
     for (org.apache.avro.Schema.Field field : derived.getFields()) {
-      fields.add(new org.apache.avro.Schema.Field(field.name(), withScale(field.schema(), decimalScale), field.doc(), field.defaultVal()));
+      fields.add(
+          new org.apache.avro.Schema.Field(
+              field.name(),
+              withScale(field.schema(), decimalScale),
+              field.doc(),
+              field.defaultVal()));
     }
-    return org.apache.avro.Schema.createRecord(derived.getName(), derived.getDoc(), derived.getNamespace(), false, fields);
+    return org.apache.avro.Schema.createRecord(
+        derived.getName(), derived.getDoc(), derived.getNamespace(), false, fields);
   }
 
   private static org.apache.avro.Schema withScale(org.apache.avro.Schema schema, int scale) {
@@ -34,7 +40,8 @@ public final class ParquetSchemas {
       return org.apache.avro.Schema.createUnion(types);
     }
     if (schema.getLogicalType() instanceof LogicalTypes.Decimal) {
-      org.apache.avro.Schema bytes = org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES);
+      org.apache.avro.Schema bytes =
+          org.apache.avro.Schema.create(org.apache.avro.Schema.Type.BYTES);
       LogicalTypes.decimal(38, scale).addToSchema(bytes);
       return bytes;
     }

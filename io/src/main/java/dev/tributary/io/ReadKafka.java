@@ -16,15 +16,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.joda.time.Duration;
 
 /**
- * Every message of a Kafka topic as a {@link RawRecord} whose source is
- * {@code kafka:<topic>/<partition>@<offset>}, so that a dead letter points at the exact message.
+ * Every message of a Kafka topic as a {@link RawRecord} whose source is {@code
+ * kafka:<topic>/<partition>@<offset>}, so that a dead letter points at the exact message.
  *
- * <p>Event time is the message's CreateTime, which producers set to the event's time; the
- * watermark trails the newest event time of each partition by {@code maxOutOfOrder}, and moves to
- * the wall clock once a partition is caught up. Offsets are committed when Beam finalizes a
- * checkpoint, under the consumer group. {@link #withMaxRecords} makes the read bounded, for tests
- * on the Direct runner: runners that split the read (Flink) make each split wait for its share of
- * the messages, which unevenly filled partitions never give.
+ * <p>Event time is the message's CreateTime, which producers set to the event's time; the watermark
+ * trails the newest event time of each partition by {@code maxOutOfOrder}, and moves to the wall
+ * clock once a partition is caught up. Offsets are committed when Beam finalizes a checkpoint,
+ * under the consumer group. {@link #withMaxRecords} makes the read bounded, for tests on the Direct
+ * runner: runners that split the read (Flink) make each split wait for its share of the messages,
+ * which unevenly filled partitions never give.
  */
 public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
   private final String bootstrapServers;
@@ -35,8 +35,12 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
   private final long maxRecords;
 
   private ReadKafka(
-      String bootstrapServers, String topic, String consumerGroup, Map<String, Object> clientProperties,
-      Duration maxOutOfOrder, long maxRecords) {
+      String bootstrapServers,
+      String topic,
+      String consumerGroup,
+      Map<String, Object> clientProperties,
+      Duration maxOutOfOrder,
+      long maxRecords) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
@@ -45,19 +49,30 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
     this.maxRecords = maxRecords;
   }
 
-  /** Reads {@code topic} as consumer group {@code consumerGroup}, from the earliest uncommitted offset. */
+  /**
+   * Reads {@code topic} as consumer group {@code consumerGroup}, from the earliest uncommitted
+   * offset.
+   */
   public static ReadKafka from(KafkaConnection kafka, String topic, String consumerGroup) {
-    return new ReadKafka(kafka.bootstrapServers(), topic, consumerGroup, kafka.clientProperties(), Duration.standardMinutes(1), 0);
+    return new ReadKafka(
+        kafka.bootstrapServers(),
+        topic,
+        consumerGroup,
+        kafka.clientProperties(),
+        Duration.standardMinutes(1),
+        0);
   }
 
   /** How far out of event-time order messages of one partition may arrive. */
   public ReadKafka withMaxOutOfOrder(Duration maxOutOfOrder) {
-    return new ReadKafka(bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
+    return new ReadKafka(
+        bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
   }
 
   /** Stop after this many messages (0: never). */
   public ReadKafka withMaxRecords(long maxRecords) {
-    return new ReadKafka(bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
+    return new ReadKafka(
+        bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
   }
 
   @Override
@@ -83,8 +98,10 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
         .apply(
             "To raw records",
             MapElements.into(TypeDescriptor.of(RawRecord.class))
-                .via((KafkaRecord<String, String> r) -> new RawRecord(
-                    "kafka:" + r.getTopic() + "/" + r.getPartition() + "@" + r.getOffset(),
-                    r.getKV().getValue() == null ? "" : r.getKV().getValue())));
+                .via(
+                    (KafkaRecord<String, String> r) ->
+                        new RawRecord(
+                            "kafka:" + r.getTopic() + "/" + r.getPartition() + "@" + r.getOffset(),
+                            r.getKV().getValue() == null ? "" : r.getKV().getValue())));
   }
 }

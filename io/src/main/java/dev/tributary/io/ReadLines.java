@@ -34,7 +34,11 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
   @Override
   public PCollection<RawRecord> expand(PBegin begin) {
     return begin
-        .apply("Match " + filePattern, FileIO.match().filepattern(filePattern).withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+        .apply(
+            "Match " + filePattern,
+            FileIO.match()
+                .filepattern(filePattern)
+                .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("Open files", FileIO.readMatches())
         .apply("Read numbered lines", ParDo.of(new ReadNumberedLinesFn()))
         .setTypeDescriptor(TypeDescriptor.of(RawRecord.class));
@@ -42,10 +46,13 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
 
   private static class ReadNumberedLinesFn extends DoFn<FileIO.ReadableFile, RawRecord> {
     @ProcessElement
-    public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawRecord> out) throws IOException {
+    public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawRecord> out)
+        throws IOException {
       String name = file.getMetadata().resourceId().toString();
       try (BufferedReader reader =
-          new BufferedReader(new InputStreamReader(Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(
+                  Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
         long lineNumber = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           out.output(RawRecord.ofLine(name, ++lineNumber, line));

@@ -11,13 +11,12 @@ import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * Reads Parquet files written by {@link WriteParquetPartitioned} back into records of type
- * {@code T}: all of them with {@code <base>/year=*}{@code /month=*}{@code /day=*}{@code /hour=*}{@code /*.parquet},
- * or one partition with its folder.
+ * Reads Parquet files written by {@link WriteParquetPartitioned} back into records of type {@code
+ * T}: all of them with {@code <base>/year=*}{@code /month=*}{@code /day=*}{@code /hour=*}{@code
+ * /*.parquet}, or one partition with its folder.
  */
 public class ReadParquet<T> extends PTransform<PBegin, PCollection<T>> {
   private final Class<T> type;
@@ -46,8 +45,14 @@ public class ReadParquet<T> extends PTransform<PBegin, PCollection<T>> {
       throw new IllegalArgumentException(type + " has no Beam schema", e);
     }
     return begin
-        .apply("Read Parquet", ParquetIO.read(ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE)).from(filePattern))
-        .apply("To rows", MapElements.into(TypeDescriptors.rows()).via((GenericRecord r) -> AvroUtils.toBeamRowStrict(r, schema)))
+        .apply(
+            "Read Parquet",
+            ParquetIO.read(ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE))
+                .from(filePattern))
+        .apply(
+            "To rows",
+            MapElements.into(TypeDescriptors.rows())
+                .via((GenericRecord r) -> AvroUtils.toBeamRowStrict(r, schema)))
         .setRowSchema(schema)
         .apply("To " + type.getSimpleName(), Convert.fromRows(type));
   }

@@ -46,7 +46,8 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
   /** Writes to {@code index} at {@code url}; a document's id is the values of {@code idFields}. */
   public static <T> WriteElasticsearch<T> to(String url, String index, String... idFields) {
     if (idFields.length == 0) {
-      throw new IllegalArgumentException("documents written to " + index + " need at least one id field");
+      throw new IllegalArgumentException(
+          "documents written to " + index + " need at least one id field");
     }
     return new WriteElasticsearch<>(url, index, List.of(idFields));
   }
@@ -56,16 +57,20 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
     Schema schema = records.getSchema();
     for (String field : idFields) {
       if (!schema.hasField(field)) {
-        throw new IllegalArgumentException("records written to " + index + " have no id field '" + field + "': " + schema);
+        throw new IllegalArgumentException(
+            "records written to " + index + " have no id field '" + field + "': " + schema);
       }
     }
     PCollectionTuple written =
         records
-            .apply("To bulk entries", ParDo.of(new ToBulkEntryFn<>(schema, records.getToRowFunction(), idFields)))
+            .apply(
+                "To bulk entries",
+                ParDo.of(new ToBulkEntryFn<>(schema, records.getToRowFunction(), idFields)))
             .apply(
                 "Index into " + index,
                 ElasticsearchIO.bulkIO()
-                    .withConnectionConfiguration(ElasticsearchIO.ConnectionConfiguration.create(new String[] {url}, index))
+                    .withConnectionConfiguration(
+                        ElasticsearchIO.ConnectionConfiguration.create(new String[] {url}, index))
                     .withThrowWriteErrors(false));
     String step = "write-" + index;
     String source = "elasticsearch:" + index;
@@ -74,11 +79,15 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         .apply(
             "Refused documents",
             MapElements.into(TypeDescriptor.of(DeadLetter.class))
-                .via((ElasticsearchIO.Document doc) -> new DeadLetter(source, step, doc.getResponseItemJson(), doc.getInputDoc())))
+                .via(
+                    (ElasticsearchIO.Document doc) ->
+                        new DeadLetter(source, step, doc.getResponseItemJson(), doc.getInputDoc())))
         .apply("Unwindow", Unwindowed.of());
   }
 
-  /** A document's id: the values of {@code idFields} in {@code row}, as text, joined by {@code |}. */
+  /**
+   * A document's id: the values of {@code idFields} in {@code row}, as text, joined by {@code |}.
+   */
   static String documentId(Row row, List<String> idFields) {
     StringBuilder id = new StringBuilder();
     for (String field : idFields) {
@@ -95,7 +104,11 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
    * each on its own line, as ElasticsearchIO's {@code DocToBulk} writes them for an id function.
    */
   static String bulkEntry(String id, String document) {
-    return "{ \"index\" : {\"_id\":\"" + new String(JsonStringEncoder.getInstance().quoteAsString(id)) + "\"} }\n" + document + "\n";
+    return "{ \"index\" : {\"_id\":\""
+        + new String(JsonStringEncoder.getInstance().quoteAsString(id))
+        + "\"} }\n"
+        + document
+        + "\n";
   }
 
   /** One record to its document and bulk entry, both from the record's row. */
@@ -117,7 +130,10 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
     }
 
     @ProcessElement
-    public void process(@Element T record, @Timestamp Instant timestamp, OutputReceiver<ElasticsearchIO.Document> out) {
+    public void process(
+        @Element T record,
+        @Timestamp Instant timestamp,
+        OutputReceiver<ElasticsearchIO.Document> out) {
       Row row = toRow.apply(record);
       String document = RowJsonUtils.rowToJson(json, row);
       out.output(

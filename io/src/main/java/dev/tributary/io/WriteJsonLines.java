@@ -8,8 +8,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PDone;
 
 /**
- * Writes records that have a Beam schema as JSON lines, one object per line with the schema's
- * field names, into files {@code <directory>/part-SSSSS-of-NNNNN.jsonl}. For bounded input.
+ * Writes records that have a Beam schema as JSON lines, one object per line with the schema's field
+ * names, into files {@code <directory>/part-SSSSS-of-NNNNN.jsonl}. For bounded input.
  */
 public class WriteJsonLines<T> extends PTransform<PCollection<T>, PDone> {
   private final String directory;
@@ -27,6 +27,8 @@ public class WriteJsonLines<T> extends PTransform<PCollection<T>, PDone> {
     return records
         .apply("Unwindow", Unwindowed.of())
         .apply("To JSON", ToJson.of())
-        .apply("Write files", TextIO.write().to(directory.replaceAll("/+$", "") + "/part").withSuffix(".jsonl"));
+        .apply(
+            "Write files",
+            TextIO.write().to(directory.replaceAll("/+$", "") + "/part").withSuffix(".jsonl"));
   }
 }

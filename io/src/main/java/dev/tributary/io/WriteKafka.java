@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes records that have a Beam schema to a Kafka topic: the value is the record as JSON (the
- * schema's field names), the key is one of its fields (e.g. {@code accountId}), so that all
- * records of one key land in one partition, in order.
+ * schema's field names), the key is one of its fields (e.g. {@code accountId}), so that all records
+ * of one key land in one partition, in order.
  */
 public class WriteKafka<T> extends PTransform<PCollection<T>, PDone> {
   private final KafkaConnection kafka;
@@ -41,10 +41,13 @@ public class WriteKafka<T> extends PTransform<PCollection<T>, PDone> {
   public PDone expand(PCollection<T> records) {
     Schema schema = records.getSchema();
     if (!schema.hasField(keyField)) {
-      throw new IllegalArgumentException("records written to " + topic + " have no field '" + keyField + "': " + schema);
+      throw new IllegalArgumentException(
+          "records written to " + topic + " have no field '" + keyField + "': " + schema);
     }
     return records
-        .apply("Key by " + keyField + ", value as JSON", ParDo.of(new ToKeyedJsonFn<>(schema, records.getToRowFunction(), keyField)))
+        .apply(
+            "Key by " + keyField + ", value as JSON",
+            ParDo.of(new ToKeyedJsonFn<>(schema, records.getToRowFunction(), keyField)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         .apply(
             "Write " + topic,

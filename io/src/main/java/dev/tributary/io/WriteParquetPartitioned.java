@@ -27,21 +27,26 @@ import org.joda.time.format.DateTimeFormatter;
  * Writes records that have a Beam schema as Parquet (the schema carried through Avro) into
  * Hive-style partition folders by event time, {@code <base>/year=YYYY/month=MM/day=DD/hour=HH/},
  * which Spark, Hive or DuckDB read as one partitioned table. Works on any file system Beam has
- * registered: the local disk, {@code hdfs://}. Each partition gets one file per write. Decimals are stored with two places (see {@link ParquetSchemas}).
+ * registered: the local disk, {@code hdfs://}. Each partition gets one file per write. Decimals are
+ * stored with two places (see {@link ParquetSchemas}).
  */
-public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, WriteFilesResult<String>> {
+public class WriteParquetPartitioned<T>
+    extends PTransform<PCollection<T>, WriteFilesResult<String>> {
   private static final DateTimeFormatter PARTITION =
-      DateTimeFormat.forPattern("'year='yyyy'/month='MM'/day='dd'/hour='HH").withZone(DateTimeZone.UTC);
+      DateTimeFormat.forPattern("'year='yyyy'/month='MM'/day='dd'/hour='HH")
+          .withZone(DateTimeZone.UTC);
 
   private final String baseDirectory;
   private final SerializableFunction<T, Instant> eventTimeOf;
 
-  private WriteParquetPartitioned(String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
+  private WriteParquetPartitioned(
+      String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
     this.baseDirectory = baseDirectory;
     this.eventTimeOf = eventTimeOf;
   }
 
-  public static <T> WriteParquetPartitioned<T> to(String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
+  public static <T> WriteParquetPartitioned<T> to(
+      String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
     return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf);
   }
 
@@ -52,18 +57,24 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
 
   @Override
   public WriteFilesResult<String> expand(PCollection<T> records) {
-    // From the type, not the collection's coder: a collection may carry a faster coder than the schema's.
+    // From the type, not the collection's coder: a collection may carry a faster coder than the
+    // schema's.
     Schema schema;
     SerializableFunction<T, Row> toRow;
     try {
       schema = records.getPipeline().getSchemaRegistry().getSchema(records.getTypeDescriptor());
-      toRow = records.getPipeline().getSchemaRegistry().getToRowFunction(records.getTypeDescriptor());
+      toRow =
+          records.getPipeline().getSchemaRegistry().getToRowFunction(records.getTypeDescriptor());
     } catch (NoSuchSchemaException e) {
-      throw new IllegalArgumentException("records written as Parquet need a Beam schema: " + records.getTypeDescriptor(), e);
+      throw new IllegalArgumentException(
+          "records written as Parquet need a Beam schema: " + records.getTypeDescriptor(), e);
     }
-    org.apache.avro.Schema avroSchema = ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE);
+    org.apache.avro.Schema avroSchema =
+        ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE);
     return records
-        .apply("With partition", ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), toRow, eventTimeOf)))
+        .apply(
+            "With partition",
+            ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), toRow, eventTimeOf)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(GenericRecord.class, avroSchema)))
         .apply(
             "Write Parquet",
@@ -74,9 +85,11 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
                 .withDestinationCoder(StringUtf8Coder.of())
                 // One file per partition, named by its shard. With the runner choosing the shards,
                 // Beam numbers a partition's files within each bundle of results it finalizes, and
-                // two bundles holding files of one partition both name one part-00000 (seen on Spark).
+                // two bundles holding files of one partition both name one part-00000 (seen on
+                // Spark).
                 .withNumShards(1)
-                .withNaming(partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
+                .withNaming(
+                    partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
   }
 
   private static class ToPartitionedAvroFn<T> extends DoFn<T, KV<String, GenericRecord>> {
@@ -86,7 +99,10 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
     private transient org.apache.avro.Schema avroSchema;
 
     /** {@code avroSchemaJson}: Avro schemas are not serializable, their JSON is. */
-    ToPartitionedAvroFn(String avroSchemaJson, SerializableFunction<T, Row> toRow, SerializableFunction<T, Instant> eventTimeOf) {
+    ToPartitionedAvroFn(
+        String avroSchemaJson,
+        SerializableFunction<T, Row> toRow,
+        SerializableFunction<T, Instant> eventTimeOf) {
       this.avroSchemaJson = avroSchemaJson;
       this.toRow = toRow;
       this.eventTimeOf = eventTimeOf;
@@ -99,7 +115,10 @@ public class WriteParquetPartitioned<T> extends PTransform<PCollection<T>, Write
 
     @ProcessElement
     public void process(@Element T record, OutputReceiver<KV<String, GenericRecord>> out) {
-      out.output(KV.of(partitionOf(eventTimeOf.apply(record)), AvroUtils.toGenericRecord(toRow.apply(record), avroSchema)));
+      out.output(
+          KV.of(
+              partitionOf(eventTimeOf.apply(record)),
+              AvroUtils.toGenericRecord(toRow.apply(record), avroSchema)));
     }
   }
 }

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** WriteElasticsearch against a real Elasticsearch 7.10.2 node. */
 @Tag("integration")
 class ElasticsearchIT {
-  @RegisterExtension static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
+  @RegisterExtension
+  static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
 
   /** A view row: one total per key. */
   @DefaultSchema(JavaFieldSchema.class)
@@ -41,7 +42,10 @@ class ElasticsearchIT {
     }
   }
 
-  /** The same key with a total that is not a number: Elasticsearch refuses it once the index maps total as one. */
+  /**
+   * The same key with a total that is not a number: Elasticsearch refuses it once the index maps
+   * total as one.
+   */
   @DefaultSchema(JavaFieldSchema.class)
   public static final class BadTotal {
     public final String key;
@@ -55,7 +59,8 @@ class ElasticsearchIT {
   }
 
   private static void write(String index, Create.Values<Total> totals) {
-    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     PCollection<DeadLetter> refused =
         pipeline.apply(totals).apply(WriteElasticsearch.to(ELASTICSEARCH.url(), index, "key"));
     PAssert.that(refused).empty();
@@ -63,16 +68,28 @@ class ElasticsearchIT {
   }
 
   private static Map<String, String> documents(String index) throws IOException {
-    JsonNode hits = new ObjectMapper().readTree(ELASTICSEARCH.search(index)).get("hits").get("hits");
+    JsonNode hits =
+        new ObjectMapper().readTree(ELASTICSEARCH.search(index)).get("hits").get("hits");
     Map<String, String> byId = new TreeMap<>();
-    hits.forEach(hit -> byId.put(hit.get("_id").asText(), hit.get("_source").get("total").asText()));
+    hits.forEach(
+        hit -> byId.put(hit.get("_id").asText(), hit.get("_source").get("total").asText()));
     return byId;
   }
 
   @Test
   void writingTheSameViewTwiceOverwritesAndALaterPaneReplaces() throws IOException {
-    write("it_totals_v1", Create.of(new Total("a", new BigDecimal("1.50")), new Total("b", new BigDecimal("2.00")), new Total("c", new BigDecimal("3.25"))));
-    write("it_totals_v1", Create.of(new Total("a", new BigDecimal("1.50")), new Total("b", new BigDecimal("2.00")), new Total("c", new BigDecimal("3.25"))));
+    write(
+        "it_totals_v1",
+        Create.of(
+            new Total("a", new BigDecimal("1.50")),
+            new Total("b", new BigDecimal("2.00")),
+            new Total("c", new BigDecimal("3.25"))));
+    write(
+        "it_totals_v1",
+        Create.of(
+            new Total("a", new BigDecimal("1.50")),
+            new Total("b", new BigDecimal("2.00")),
+            new Total("c", new BigDecimal("3.25"))));
     assertEquals(Map.of("a", "1.5", "b", "2.0", "c", "3.25"), documents("it_totals_v1"));
 
     write("it_totals_v1", Create.of(new Total("b", new BigDecimal("9.00"))));
@@ -82,20 +99,22 @@ class ElasticsearchIT {
   @Test
   void aDocumentElasticsearchRefusesBecomesADeadLetter() {
     write("it_refusals_v1", Create.of(new Total("x", new BigDecimal("1.00"))));
-    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     PCollection<DeadLetter> refused =
         pipeline
             .apply(Create.of(new BadTotal("y", "not a number")))
             .apply(WriteElasticsearch.to(ELASTICSEARCH.url(), "it_refusals_v1", "key"));
     PAssert.that(refused)
-        .satisfies(letters -> {
-          DeadLetter only = letters.iterator().next();
-          assertEquals("elasticsearch:it_refusals_v1", only.source);
-          assertEquals("write-it_refusals_v1", only.step);
-          assertEquals("{\"key\":\"y\",\"total\":\"not a number\"}", only.payload);
-          assertTrue(only.reason.contains("mapper_parsing_exception"), only.reason);
-          return null;
-        });
+        .satisfies(
+            letters -> {
+              DeadLetter only = letters.iterator().next();
+              assertEquals("elasticsearch:it_refusals_v1", only.source);
+              assertEquals("write-it_refusals_v1", only.step);
+              assertEquals("{\"key\":\"y\",\"total\":\"not a number\"}", only.payload);
+              assertTrue(only.reason.contains("mapper_parsing_exception"), only.reason);
+              return null;
+            });
     pipeline.run().waitUntilFinish();
   }
 }

@@ -3,12 +3,12 @@ package dev.tributary.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.transforms.banking.Transaction;
-import dev.tributary.transforms.banking.TransactionParser;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Parse;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.banking.Transaction;
+import dev.tributary.transforms.banking.TransactionParser;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +35,17 @@ class KafkaIT {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
 
   private static String tx(int i) {
-    return "{\"id\":\"t" + i + "\",\"accountId\":\"a" + (i % 7) + "\",\"amount\":" + (10 + i) + ".50,\"currency\":\"EUR\","
+    return "{\"id\":\"t"
+        + i
+        + "\",\"accountId\":\"a"
+        + (i % 7)
+        + "\",\"amount\":"
+        + (10 + i)
+        + ".50,\"currency\":\"EUR\","
         + "\"merchant\":\"m\",\"merchantCategory\":\"grocery\",\"country\":\"DE\",\"channel\":\"POS\","
-        + "\"eventTime\":\"2026-03-02T10:" + String.format("%02d", i) + ":00Z\"}";
+        + "\"eventTime\":\"2026-03-02T10:"
+        + String.format("%02d", i)
+        + ":00Z\"}";
   }
 
   @Test
@@ -53,7 +61,8 @@ class KafkaIT {
     // Partition 2 got 10 good messages (offsets 0-9) before the broken one.
     String brokenSource = "kafka:it-transactions/2@10";
 
-    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
     KafkaConnection kafka = KafkaConnection.of(KAFKA.bootstrapServers(), "");
     PCollection<RawRecord> raw =
         pipeline.apply(ReadKafka.from(kafka, "it-transactions", "it-group").withMaxRecords(31));
@@ -62,7 +71,9 @@ class KafkaIT {
     PAssert.thatSingleton(parsed.output().apply("Count good", Count.globally())).isEqualTo(30L);
     PAssert.that(parsed.failures())
         .containsInAnyOrder(
-            new DeadLetter(brokenSource, "parse-transactions",
+            new DeadLetter(
+                brokenSource,
+                "parse-transactions",
                 "malformed JSON: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])",
                 "{\"id\":\"broken\""));
     parsed.output().apply(WriteKafka.to(kafka, "it-out", "accountId"));
@@ -78,7 +89,10 @@ class KafkaIT {
       assertEquals(value.get("accountId").asText(), record.key(), "key is the account id");
       ids.add(value.get("id").asText());
       Integer previous = partitionOfKey.putIfAbsent(record.key(), record.partition());
-      assertEquals(previous == null ? record.partition() : previous, record.partition(), "one key, one partition");
+      assertEquals(
+          previous == null ? record.partition() : previous,
+          record.partition(),
+          "one key, one partition");
     }
     Set<String> expected = new HashSet<>();
     for (int i = 0; i < 30; i++) {

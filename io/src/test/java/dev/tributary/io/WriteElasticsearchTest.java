@@ -17,22 +17,41 @@ import org.apache.beam.sdk.values.Row;
 import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** How WriteElasticsearch names and frames documents, without a server (ElasticsearchIT writes them). */
+/**
+ * How WriteElasticsearch names and frames documents, without a server (ElasticsearchIT writes
+ * them).
+ */
 class WriteElasticsearchTest {
   private static final Schema VIEW =
-      Schema.builder().addStringField("key").addDateTimeField("windowStart").addInt32Field("rank").build();
+      Schema.builder()
+          .addStringField("key")
+          .addDateTimeField("windowStart")
+          .addInt32Field("rank")
+          .build();
   private static final Row ROW =
-      Row.withSchema(VIEW).addValues("acc-\"7\"", Instant.parse("2026-03-01T10:00:00.000Z"), 3).build();
+      Row.withSchema(VIEW)
+          .addValues("acc-\"7\"", Instant.parse("2026-03-01T10:00:00.000Z"), 3)
+          .build();
 
   @Test
   void theIdIsTheFieldsAsTheDocumentWritesThem() throws Exception {
     // The ids views had when they were read back from each document's JSON: the same strings now.
     JsonNode document =
-        new ObjectMapper().readTree(RowJsonUtils.rowToJson(RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(VIEW)), ROW));
+        new ObjectMapper()
+            .readTree(
+                RowJsonUtils.rowToJson(
+                    RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(VIEW)),
+                    ROW));
     assertEquals(
-        document.get("key").asText() + "|" + document.get("windowStart").asText() + "|" + document.get("rank").asText(),
+        document.get("key").asText()
+            + "|"
+            + document.get("windowStart").asText()
+            + "|"
+            + document.get("rank").asText(),
         WriteElasticsearch.documentId(ROW, List.of("key", "windowStart", "rank")));
-    assertEquals("acc-\"7\"|2026-03-01T10:00:00.000Z", WriteElasticsearch.documentId(ROW, List.of("key", "windowStart")));
+    assertEquals(
+        "acc-\"7\"|2026-03-01T10:00:00.000Z",
+        WriteElasticsearch.documentId(ROW, List.of("key", "windowStart")));
   }
 
   @Test
@@ -40,7 +59,8 @@ class WriteElasticsearchTest {
     String entry = WriteElasticsearch.bulkEntry("acc-\"7\"|x", "{\"a\":1}");
     String[] lines = entry.split("\n", -1);
     assertEquals(3, lines.length);
-    assertEquals("acc-\"7\"|x", new ObjectMapper().readTree(lines[0]).get("index").get("_id").asText());
+    assertEquals(
+        "acc-\"7\"|x", new ObjectMapper().readTree(lines[0]).get("index").get("_id").asText());
     assertEquals("{\"a\":1}", lines[1]);
     assertEquals("", lines[2]);
   }
@@ -52,7 +72,10 @@ class WriteElasticsearchTest {
     IllegalArgumentException refused =
         assertThrows(
             IllegalArgumentException.class,
-            () -> pipeline.apply(Create.of(ROW).withRowSchema(VIEW)).apply(WriteElasticsearch.to("http://localhost:1", "views_v1", "key", "day")));
+            () ->
+                pipeline
+                    .apply(Create.of(ROW).withRowSchema(VIEW))
+                    .apply(WriteElasticsearch.to("http://localhost:1", "views_v1", "key", "day")));
     assertTrue(refused.getMessage().contains("no id field 'day'"), refused.getMessage());
   }
 }

@@ -1,38 +1,59 @@
 package dev.tributary.options;
 
-import org.apache.beam.sdk.options.Default;
 import dev.tributary.options.templates.ParameterType;
 import dev.tributary.options.templates.TemplateParameter;
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** How a pipeline reaches Kafka and consumes from it. */
 public interface KafkaOptions extends PipelineOptions {
-  @TemplateParameter(order = 10, label = "Kafka bootstrap servers", helpText = "host:port of one or more brokers.", example = "broker-1:9092,broker-2:9092", regexes = {"[^\\s,]+:[0-9]+(,[^\\s,]+:[0-9]+)*"})
+  @TemplateParameter(
+      order = 10,
+      label = "Kafka bootstrap servers",
+      helpText = "host:port of one or more brokers.",
+      example = "broker-1:9092,broker-2:9092",
+      regexes = {"[^\\s,]+:[0-9]+(,[^\\s,]+:[0-9]+)*"})
   @Description("Kafka bootstrap servers, host:port[,host:port].")
   @Default.String("127.0.0.1:9092")
   String getBootstrapServers();
 
   void setBootstrapServers(String value);
 
-  @TemplateParameter(order = 15, label = "Kafka client properties", helpText = "Extra client settings, key=value pairs separated by ';' (SASL, TLS). Never logged.", example = "security.protocol=SASL_SSL;sasl.mechanism=PLAIN")
-  @Description("Extra Kafka client properties for every consumer and producer, key=value pairs separated by ';'"
-      + " (e.g. security.protocol=SASL_SSL;sasl.mechanism=PLAIN;sasl.jaas.config=...). Never logged.")
+  @TemplateParameter(
+      order = 15,
+      label = "Kafka client properties",
+      helpText =
+          "Extra client settings, key=value pairs separated by ';' (SASL, TLS). Never logged.",
+      example = "security.protocol=SASL_SSL;sasl.mechanism=PLAIN")
+  @Description(
+      "Extra Kafka client properties for every consumer and producer, key=value pairs separated by ';'"
+          + " (e.g. security.protocol=SASL_SSL;sasl.mechanism=PLAIN;sasl.jaas.config=...). Never logged.")
   @Default.String("")
   String getKafkaProperties();
 
   void setKafkaProperties(String value);
 
-  @TemplateParameter(order = 14, label = "Consumer group", helpText = "Kafka consumer group; offsets are committed on checkpoints.", example = "tributary-fraud")
+  @TemplateParameter(
+      order = 14,
+      label = "Consumer group",
+      helpText = "Kafka consumer group; offsets are committed on checkpoints.",
+      example = "tributary-fraud")
   @Description("Kafka consumer group; its offsets are committed when Beam finalizes a checkpoint.")
   @Default.String("tributary")
   String getConsumerGroup();
 
   void setConsumerGroup(String value);
 
-  @TemplateParameter(order = 16, label = "Max out of order", helpText = "How far out of event-time order messages of one partition may arrive.", example = "PT1M", type = ParameterType.DURATION)
-  @Description("How far out of event-time order messages of one partition may arrive, as an ISO-8601 duration;"
-      + " the watermark trails the newest event time by this much.")
+  @TemplateParameter(
+      order = 16,
+      label = "Max out of order",
+      helpText = "How far out of event-time order messages of one partition may arrive.",
+      example = "PT1M",
+      type = ParameterType.DURATION)
+  @Description(
+      "How far out of event-time order messages of one partition may arrive, as an ISO-8601 duration;"
+          + " the watermark trails the newest event time by this much.")
   @Default.String("PT1M")
   String getMaxOutOfOrder();
 

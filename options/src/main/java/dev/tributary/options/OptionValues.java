@@ -17,7 +17,12 @@ public final class OptionValues {
       return ISOPeriodFormat.standard().parsePeriod(value).toStandardDuration();
     } catch (IllegalArgumentException | UnsupportedOperationException e) {
       throw new IllegalArgumentException(
-          "--" + option + " must be an ISO-8601 duration such as PT5M, PT1H or P1D, got '" + value + "'", e);
+          "--"
+              + option
+              + " must be an ISO-8601 duration such as PT5M, PT1H or P1D, got '"
+              + value
+              + "'",
+          e);
     }
   }
 
@@ -26,7 +31,8 @@ public final class OptionValues {
     try {
       return new BigDecimal(value.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--" + option + " must be a decimal number such as 5000.00, got '" + value + "'", e);
+      throw new IllegalArgumentException(
+          "--" + option + " must be a decimal number such as 5000.00, got '" + value + "'", e);
     }
   }
 }

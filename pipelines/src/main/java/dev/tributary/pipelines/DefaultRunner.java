@@ -16,22 +16,26 @@ import java.util.List;
 public final class DefaultRunner {
   /**
    * Flink configuration for a job run inside a JVM whose system class loader does not hold the
-   * project, as under {@code mvn exec:java}: Flink gives a job with no class-path entries the system
-   * class loader, and the job fails with {@code ClassNotFoundException}. With any entry (it need not
-   * exist) the job gets a class loader whose parent holds the project.
+   * project, as under {@code mvn exec:java}: Flink gives a job with no class-path entries the
+   * system class loader, and the job fails with {@code ClassNotFoundException}. With any entry (it
+   * need not exist) the job gets a class loader whose parent holds the project.
    */
   private static final String FLINK_CONFIG =
       "pipeline.classpaths: file:///tributary-exec-java-classpath-marker/\n";
 
   private DefaultRunner() {}
 
-  /** {@code args}, with the embedded Flink runner added when they name no runner and it is there. */
+  /**
+   * {@code args}, with the embedded Flink runner added when they name no runner and it is there.
+   */
   public static String[] unlessGiven(String[] args) {
-    boolean named = Arrays.stream(args).anyMatch(a -> a.startsWith("--runner=") || a.equals("--help"));
+    boolean named =
+        Arrays.stream(args).anyMatch(a -> a.startsWith("--runner=") || a.equals("--help"));
     if (named || !onClassPath("org.apache.beam.runners.flink.FlinkRunner")) {
       return args;
     }
-    List<String> withRunner = new ArrayList<>(List.of("--runner=FlinkRunner", "--flinkMaster=[local]"));
+    List<String> withRunner =
+        new ArrayList<>(List.of("--runner=FlinkRunner", "--flinkMaster=[local]"));
     if (Arrays.stream(args).noneMatch(a -> a.startsWith("--flinkConfDir="))) {
       withRunner.add("--flinkConfDir=" + flinkConfDir());
     }

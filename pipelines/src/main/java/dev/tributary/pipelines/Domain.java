@@ -28,8 +28,8 @@ public interface Domain {
   List<String> batchOutputs();
 
   /**
-   * Runs its batch pipeline with these arguments to the end (by default over its committed
-   * sample) and returns what its counters say.
+   * Runs its batch pipeline with these arguments to the end (by default over its committed sample)
+   * and returns what its counters say.
    */
   BatchRun runBatch(String[] args);
 
@@ -37,8 +37,8 @@ public interface Domain {
    * What a batch run did.
    *
    * @param millis its wall-clock time
-   * @param counts its counters by name, in the order a table shows them: records read, parsed,
-   *     dead letters, and the domain's own
+   * @param counts its counters by name, in the order a table shows them: records read, parsed, dead
+   *     letters, and the domain's own
    */
   record BatchRun(long millis, Map<String, Long> counts) {}
 }

@@ -32,7 +32,8 @@ public final class CompareRunners {
           "spark", List.of("--runner=SparkRunner", "--sparkMaster=local[2]"));
 
   /** One runner's run: its counters and, per output folder, its records sorted. */
-  public record RunnerRun(String runner, Domain.BatchRun summary, Map<String, List<String>> records) {}
+  public record RunnerRun(
+      String runner, Domain.BatchRun summary, Map<String, List<String>> records) {}
 
   private CompareRunners() {}
 
@@ -52,7 +53,8 @@ public final class CompareRunners {
       }
       String[] kv = arg.split("=", 2);
       switch (kv[0]) {
-        case "--domains" -> domains = List.of(kv[1].split(",")).stream().map(Domains::named).toList();
+        case "--domains" ->
+            domains = List.of(kv[1].split(",")).stream().map(Domains::named).toList();
         case "--output" -> output = Path.of(kv[1]);
         case "--runners" -> runners = List.of(kv[1].split(","));
         default -> pipelineArgs.add(arg);
@@ -60,7 +62,8 @@ public final class CompareRunners {
     }
     boolean allSame = true;
     for (Domain domain : domains) {
-      List<String> argsOfDomain = pipelineArgs.isEmpty() ? domain.sampleArgs(Path.of("")) : pipelineArgs;
+      List<String> argsOfDomain =
+          pipelineArgs.isEmpty() ? domain.sampleArgs(Path.of("")) : pipelineArgs;
       List<RunnerRun> runs = run(domain, argsOfDomain, output.resolve(domain.name()), runners);
       print(domain, runs);
       List<String> differences = differences(domain, runs);
@@ -73,12 +76,14 @@ public final class CompareRunners {
   }
 
   /** Runs the domain's batch pipeline once per runner, each into {@code output/<runner>}. */
-  public static List<RunnerRun> run(Domain domain, List<String> pipelineArgs, Path output, List<String> runners) {
+  public static List<RunnerRun> run(
+      Domain domain, List<String> pipelineArgs, Path output, List<String> runners) {
     List<RunnerRun> runs = new ArrayList<>();
     for (String runner : runners) {
       List<String> options = RUNNERS.get(runner);
       if (options == null) {
-        throw new IllegalArgumentException("unknown runner '" + runner + "'; known: " + RUNNERS.keySet());
+        throw new IllegalArgumentException(
+            "unknown runner '" + runner + "'; known: " + RUNNERS.keySet());
       }
       Path folder = output.resolve(runner);
       OutputFolders.clear(folder);
@@ -103,30 +108,52 @@ public final class CompareRunners {
     for (RunnerRun run : runs.subList(1, runs.size())) {
       for (String name : domain.batchOutputs()) {
         if (!run.records().get(name).equals(reference.records().get(name))) {
-          differences.add(domain.name() + ": " + name + " on " + run.runner() + " differs from "
-              + reference.runner() + ": " + run.records().get(name).size() + " vs "
-              + reference.records().get(name).size() + " records");
+          differences.add(
+              domain.name()
+                  + ": "
+                  + name
+                  + " on "
+                  + run.runner()
+                  + " differs from "
+                  + reference.runner()
+                  + ": "
+                  + run.records().get(name).size()
+                  + " vs "
+                  + reference.records().get(name).size()
+                  + " records");
         }
       }
     }
     return differences;
   }
 
-  /** One row per runner: seconds, the domain's counters, and whether its outputs equal the first's. */
+  /**
+   * One row per runner: seconds, the domain's counters, and whether its outputs equal the first's.
+   */
   static void print(Domain domain, List<RunnerRun> runs) {
     StringBuilder header = new StringBuilder(String.format("%-8s %9s", "runner", "seconds"));
     List<String> counters = List.copyOf(runs.get(0).summary().counts().keySet());
-    counters.forEach(name -> header.append(String.format(" %" + Math.max(6, name.length()) + "s", name)));
+    counters.forEach(
+        name -> header.append(String.format(" %" + Math.max(6, name.length()) + "s", name)));
     System.out.println();
     System.out.println(domain.name() + ":");
     System.out.println(header + " outputs");
     for (RunnerRun run : runs) {
-      StringBuilder row = new StringBuilder(String.format("%-8s %9.1f", run.runner(), run.summary().millis() / 1000.0));
+      StringBuilder row =
+          new StringBuilder(
+              String.format("%-8s %9.1f", run.runner(), run.summary().millis() / 1000.0));
       for (String name : counters) {
-        row.append(String.format(" %" + Math.max(6, name.length()) + "d", run.summary().counts().getOrDefault(name, 0L)));
+        row.append(
+            String.format(
+                " %" + Math.max(6, name.length()) + "d",
+                run.summary().counts().getOrDefault(name, 0L)));
       }
       boolean same = run.records().equals(runs.get(0).records());
-      row.append(' ').append(run == runs.get(0) ? "reference" : same ? "identical to " + runs.get(0).runner() : "DIFFERENT");
+      row.append(' ')
+          .append(
+              run == runs.get(0)
+                  ? "reference"
+                  : same ? "identical to " + runs.get(0).runner() : "DIFFERENT");
       System.out.println(row);
     }
   }

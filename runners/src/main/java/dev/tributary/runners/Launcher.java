@@ -27,8 +27,8 @@ import java.util.Optional;
  * </pre>
  *
  * <p>Anything after the template that is not {@code --parameters} or {@code --spec} is passed to
- * the runner as it is (the environment: {@code --runner}, {@code --flinkMaster}, ...). Exit codes: 0
- * done, 2 refused (unknown template, bad parameters), 1 failed while running.
+ * the runner as it is (the environment: {@code --runner}, {@code --flinkMaster}, ...). Exit codes:
+ * 0 done, 2 refused (unknown template, bad parameters), 1 failed while running.
  */
 public final class Launcher {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,19 +45,25 @@ public final class Launcher {
   /** Runs one launcher command; returns its exit code. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-      out.println("Usage: Launcher list | describe TEMPLATE | run TEMPLATE --parameters k=v,k=v [--runner=... ...]"
-          + " | run --spec FILE.json");
+      out.println(
+          "Usage: Launcher list | describe TEMPLATE | run TEMPLATE --parameters k=v,k=v [--runner=... ...]"
+              + " | run --spec FILE.json");
       return args.length == 0 ? 2 : 0;
     }
     switch (args[0]) {
       case "list" -> {
         for (TemplateDefinition t : Templates.ALL) {
-          out.printf("%-36s %-9s %s%n", t.template().name(), t.template().streaming() ? "streaming" : "batch", t.template().displayName());
+          out.printf(
+              "%-36s %-9s %s%n",
+              t.template().name(),
+              t.template().streaming() ? "streaming" : "batch",
+              t.template().displayName());
         }
         return 0;
       }
       case "describe" -> {
-        Optional<TemplateDefinition> template = args.length > 1 ? Templates.named(args[1]) : Optional.empty();
+        Optional<TemplateDefinition> template =
+            args.length > 1 ? Templates.named(args[1]) : Optional.empty();
         if (template.isEmpty()) {
           return unknownTemplate(args.length > 1 ? args[1] : "", err);
         }
@@ -81,18 +87,29 @@ public final class Launcher {
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("--spec") || arg.startsWith("--spec=")) {
-        String file = arg.equals("--spec") && i + 1 < args.length ? args[++i] : arg.substring("--spec=".length());
+        String file =
+            arg.equals("--spec") && i + 1 < args.length
+                ? args[++i]
+                : arg.substring("--spec=".length());
         try {
           JsonNode spec = JSON.readTree(Path.of(file).toFile());
           name = spec.path("template").asText(null);
-          spec.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
-          spec.path("environment").fields().forEachRemaining(e -> environment.add("--" + e.getKey() + "=" + e.getValue().asText()));
+          spec.path("parameters")
+              .fields()
+              .forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+          spec.path("environment")
+              .fields()
+              .forEachRemaining(
+                  e -> environment.add("--" + e.getKey() + "=" + e.getValue().asText()));
         } catch (IOException e) {
           err.println("cannot read spec file " + file + ": " + e.getMessage());
           return 2;
         }
       } else if (arg.equals("--parameters") || arg.startsWith("--parameters=")) {
-        String list = arg.equals("--parameters") && i + 1 < args.length ? args[++i] : arg.substring("--parameters=".length());
+        String list =
+            arg.equals("--parameters") && i + 1 < args.length
+                ? args[++i]
+                : arg.substring("--parameters=".length());
         String last = null;
         for (String piece : list.split(",")) {
           int eq = piece.indexOf('=');
@@ -100,9 +117,12 @@ public final class Launcher {
             last = piece.substring(0, eq);
             parameters.put(last, piece.substring(eq + 1));
           } else if (last != null) {
-            parameters.put(last, parameters.get(last) + "," + piece); // a value with a comma, e.g. host:1,host:2
+            parameters.put(
+                last,
+                parameters.get(last) + "," + piece); // a value with a comma, e.g. host:1,host:2
           } else {
-            err.println("--parameters takes name=value pairs separated by ',', got '" + piece + "'");
+            err.println(
+                "--parameters takes name=value pairs separated by ',', got '" + piece + "'");
             return 2;
           }
         }
@@ -130,7 +150,11 @@ public final class Launcher {
     parameters.forEach((k, v) -> pipelineArgs.add("--" + k + "=" + v));
     out.println("Launching " + name + " with " + parameters.keySet() + " on " + environment);
     try {
-      template.get().pipelineClass().getMethod("main", String[].class).invoke(null, (Object) pipelineArgs.toArray(String[]::new));
+      template
+          .get()
+          .pipelineClass()
+          .getMethod("main", String[].class)
+          .invoke(null, (Object) pipelineArgs.toArray(String[]::new));
       return 0;
     } catch (InvocationTargetException e) {
       err.println(name + " failed: " + e.getCause());
@@ -142,7 +166,11 @@ public final class Launcher {
   }
 
   private static int unknownTemplate(String name, PrintStream err) {
-    err.println("unknown template '" + name + "'; known: " + Templates.ALL.stream().map(t -> t.template().name()).toList());
+    err.println(
+        "unknown template '"
+            + name
+            + "'; known: "
+            + Templates.ALL.stream().map(t -> t.template().name()).toList());
     return 2;
   }
 }

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes every template's Dataflow-style metadata ({@code <name>-metadata.json}) and its
- * Markdown page ({@code <name>.md}) into {@code docs/templates/}, from the annotations. A test
- * fails when the committed files are out of date; run this to bring them up to date:
- * {@code mvn -q exec:java -pl runners -Dexec.mainClass=dev.tributary.runners.TemplateDocs}.
+ * Writes every template's Dataflow-style metadata ({@code <name>-metadata.json}) and its Markdown
+ * page ({@code <name>.md}) into {@code docs/templates/}, from the annotations. A test fails when
+ * the committed files are out of date; run this to bring them up to date: {@code mvn -q exec:java
+ * -pl runners -Dexec.mainClass=dev.tributary.runners.TemplateDocs}.
  */
 public final class TemplateDocs {
   private TemplateDocs() {}

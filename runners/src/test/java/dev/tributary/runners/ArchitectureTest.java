@@ -10,13 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout rules, read from the compiled classes of every module: generic code never depends on
- * a domain's code, and no domain depends on another's. Domains reach the generic tools through
- * the {@code Domain} registry ({@link java.util.ServiceLoader}), not through imports.
+ * The layout rules, read from the compiled classes of every module: generic code never depends on a
+ * domain's code, and no domain depends on another's. Domains reach the generic tools through the
+ * {@code Domain} registry ({@link java.util.ServiceLoader}), not through imports.
  */
 class ArchitectureTest {
   /** The domains' package names; each module keeps a domain's code in a package of that name. */
-  static final List<String> DOMAINS = List.of("banking", "commerce", "gameevents", "gambling", "social");
+  static final List<String> DOMAINS =
+      List.of("banking", "commerce", "gameevents", "gambling", "social");
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -29,12 +30,16 @@ class ArchitectureTest {
 
   @Test
   void theImportSeesEveryModule() {
-    for (String module : List.of("options", "transforms", "detect", "io", "testdata", "pipelines", "runners", "infra")) {
+    for (String module :
+        List.of(
+            "options", "transforms", "detect", "io", "testdata", "pipelines", "runners", "infra")) {
       assertTrue(
           CLASSES.stream().anyMatch(c -> c.getPackageName().startsWith("dev.tributary." + module)),
           "no class of dev.tributary." + module + " was imported");
     }
-    assertTrue(CLASSES.stream().anyMatch(c -> c.getPackageName().endsWith(".banking")), "no banking class was imported");
+    assertTrue(
+        CLASSES.stream().anyMatch(c -> c.getPackageName().endsWith(".banking")),
+        "no banking class was imported");
   }
 
   @Test
@@ -46,7 +51,8 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(domains)
-        .because("generic packages must serve every domain; a domain registers itself as a Domain service")
+        .because(
+            "generic packages must serve every domain; a domain registers itself as a Domain service")
         .check(CLASSES);
   }
 

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The batch fraud pipeline on Spark with everything on a real HDFS: the generator writes the
- * sample there, the pipeline reads it from there and writes its outputs and the Parquet history
- * back there.
+ * The batch fraud pipeline on Spark with everything on a real HDFS: the generator writes the sample
+ * there, the pipeline reads it from there and writes its outputs and the Parquet history back
+ * there.
  */
 @Tag("integration")
 class BatchOnHdfsIT {
@@ -38,33 +38,48 @@ class BatchOnHdfsIT {
     FraudDetectionPipeline.Summary summary =
         FraudDetectionPipeline.run(
             new String[] {
-              "--runner=SparkRunner", "--sparkMaster=local[2]", "--hdfsConfiguration=" + HDFS.beamConfiguration(),
+              "--runner=SparkRunner",
+              "--sparkMaster=local[2]",
+              "--hdfsConfiguration=" + HDFS.beamConfiguration(),
               "--input=" + landing + "/" + BankingGenerator.TRANSACTIONS_FILE,
               "--accounts=" + landing + "/" + BankingGenerator.ACCOUNTS_FILE,
-              "--output=" + out, "--historyOutput=" + history
+              "--output=" + out,
+              "--historyOutput=" + history
             });
 
     assertEquals(sample.transactionLines().size(), summary.read());
     assertEquals(sample.groundTruth().size(), summary.alerts());
-    assertEquals(sample.groundTruth().size(), OutputFiles.lines(out + "/" + FraudDetectionPipeline.ALERTS + "/*.jsonl").size());
-    assertEquals(summary.deadLetters(), OutputFiles.lines(out + "/" + FraudDetectionPipeline.DEAD_LETTERS + "/*.jsonl").size());
+    assertEquals(
+        sample.groundTruth().size(),
+        OutputFiles.lines(out + "/" + FraudDetectionPipeline.ALERTS + "/*.jsonl").size());
+    assertEquals(
+        summary.deadLetters(),
+        OutputFiles.lines(out + "/" + FraudDetectionPipeline.DEAD_LETTERS + "/*.jsonl").size());
 
     Set<String> expectedPartitions = new TreeSet<>();
     for (String line : sample.transactionLines()) {
       if (line.startsWith("{\"id\":\"tx-")) {
         String time = line.replaceAll(".*\"eventTime\":\"([^\"]+)\".*", "$1");
-        expectedPartitions.add(WriteParquetPartitioned.partitionOf(new org.joda.time.Instant(Instant.parse(time).toEpochMilli())));
+        expectedPartitions.add(
+            WriteParquetPartitioned.partitionOf(
+                new org.joda.time.Instant(Instant.parse(time).toEpochMilli())));
       }
     }
     Set<String> partitions = new TreeSet<>();
-    List<MatchResult.Metadata> files = FileSystems.match(ReadParquet.allPartitions(history)).metadata();
+    List<MatchResult.Metadata> files =
+        FileSystems.match(ReadParquet.allPartitions(history)).metadata();
     for (MatchResult.Metadata file : files) {
       String path = file.resourceId().toString();
       partitions.add(path.substring(history.length() + 1, path.lastIndexOf('/')));
     }
     assertEquals(expectedPartitions, partitions);
     assertEquals(partitions.size(), files.size(), "one file per partition");
-    System.out.printf("[spark on hdfs] read %d, parsed %d, dead letters %d, alerts %d, history in %d hourly partitions%n",
-        summary.read(), summary.parsed(), summary.deadLetters(), summary.alerts(), partitions.size());
+    System.out.printf(
+        "[spark on hdfs] read %d, parsed %d, dead letters %d, alerts %d, history in %d hourly partitions%n",
+        summary.read(),
+        summary.parsed(),
+        summary.deadLetters(),
+        summary.alerts(),
+        partitions.size());
   }
 }

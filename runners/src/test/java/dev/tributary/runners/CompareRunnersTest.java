@@ -23,13 +23,20 @@ class CompareRunnersTest {
     assertFalse(domains.isEmpty(), "no domain is registered");
     for (Domain domain : domains) {
       List<CompareRunners.RunnerRun> runs =
-          CompareRunners.run(domain, domain.sampleArgs(REPOSITORY), output.resolve(domain.name()), List.of("direct", "flink", "spark"));
+          CompareRunners.run(
+              domain,
+              domain.sampleArgs(REPOSITORY),
+              output.resolve(domain.name()),
+              List.of("direct", "flink", "spark"));
       CompareRunners.print(domain, runs);
 
       assertEquals(List.of(), CompareRunners.differences(domain, runs));
       for (CompareRunners.RunnerRun run : runs) {
         var counts = run.summary().counts();
-        assertEquals(counts.get("read"), counts.get("parsed") + counts.get("dead"), domain.name() + " on " + run.runner());
+        assertEquals(
+            counts.get("read"),
+            counts.get("parsed") + counts.get("dead"),
+            domain.name() + " on " + run.runner());
       }
     }
   }

@@ -8,7 +8,6 @@ import dev.tributary.infra.FlinkCluster;
 import dev.tributary.infra.FlinkClusterExtension;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,17 +26,35 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FlinkSessionClusterIT {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
-  @RegisterExtension static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
+
+  @RegisterExtension
+  static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
+
   @RegisterExtension static final FlinkClusterExtension FLINK = new FlinkClusterExtension(2);
 
   @Test
-  void streamingJobFromThePackagedJarRaisesTheModelsAlertsAndCancelsCleanly(@TempDir Path dir) throws Exception {
+  void streamingJobFromThePackagedJarRaisesTheModelsAlertsAndCancelsCleanly(@TempDir Path dir)
+      throws Exception {
     StreamingScenario scenario = StreamingScenario.sendDay(dir, KAFKA, ELASTICSEARCH);
     Path jar = PackagedJar.flink();
-    List<String> command = new ArrayList<>(List.of(
-        PackagedJar.java(), "-Xmx1g", "-cp", jar.toString(), StreamingFraudDetectionPipeline.class.getName(),
-        "--runner=FlinkRunner", "--flinkMaster=" + FLINK.master(), "--filesToStage=" + jar,
-        "--parallelism=2", "--checkpointingInterval=2000", "--unalignedCheckpointEnabled=true", "--fasterCopy=true", "--attachedMode=false", "--waitUntilFinish=false", "--consumerGroup=cluster-fraud"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                PackagedJar.java(),
+                "-Xmx1g",
+                "-cp",
+                jar.toString(),
+                StreamingFraudDetectionPipeline.class.getName(),
+                "--runner=FlinkRunner",
+                "--flinkMaster=" + FLINK.master(),
+                "--filesToStage=" + jar,
+                "--parallelism=2",
+                "--checkpointingInterval=2000",
+                "--unalignedCheckpointEnabled=true",
+                "--fasterCopy=true",
+                "--attachedMode=false",
+                "--waitUntilFinish=false",
+                "--consumerGroup=cluster-fraud"));
     command.addAll(scenario.pipelineArgs());
     Path submitLog = dir.resolve("submit.log");
     int exit = PackagedJar.run(command, List.of(), submitLog, Duration.ofMinutes(3));
@@ -46,10 +63,12 @@ class FlinkSessionClusterIT {
     List<FlinkCluster.Job> jobs = FLINK.jobs();
     assertEquals(1, jobs.size(), "one job on the cluster: " + jobs);
     String id = jobs.get(0).id();
-    scenario.awaitOutputs(() -> {
-      String state = FLINK.state(id);
-      return state.equals("RUNNING") ? null : state;
-    }, Duration.ofMinutes(4));
+    scenario.awaitOutputs(
+        () -> {
+          String state = FLINK.state(id);
+          return state.equals("RUNNING") ? null : state;
+        },
+        Duration.ofMinutes(4));
 
     FLINK.cancel(id);
     long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -58,7 +77,10 @@ class FlinkSessionClusterIT {
     }
     assertEquals("CANCELED", FLINK.state(id), "the job ends cancelled");
     String summary = scenario.verifyOutputs();
-    assertTrue(FLINK.jobs().stream().noneMatch(job -> job.state().equals("RUNNING")), "nothing left running");
-    System.out.println("[flink session cluster " + FLINK.master() + "] job " + id + " " + summary + "; cancelled");
+    assertTrue(
+        FLINK.jobs().stream().noneMatch(job -> job.state().equals("RUNNING")),
+        "nothing left running");
+    System.out.println(
+        "[flink session cluster " + FLINK.master() + "] job " + id + " " + summary + "; cancelled");
   }
 }

@@ -17,7 +17,9 @@ final class OutputFiles {
   static List<String> lines(String pattern) throws IOException {
     List<String> lines = new ArrayList<>();
     for (MatchResult.Metadata file : FileSystems.match(pattern).metadata()) {
-      try (BufferedReader reader = new BufferedReader(Channels.newReader(FileSystems.open(file.resourceId()), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(
+              Channels.newReader(FileSystems.open(file.resourceId()), StandardCharsets.UTF_8))) {
         reader.lines().forEach(lines::add);
       }
     }

@@ -28,8 +28,12 @@ final class PackagedJar {
   private static Path jar(String property) {
     String location = System.getProperty(property);
     if (location == null || !Files.isRegularFile(Path.of(location))) {
-      throw new IllegalStateException("system property " + property + " does not name a built jar (" + location
-          + "): run the cluster tests with `mvn -Pclusters verify -pl runners -am`, which packages the jars first");
+      throw new IllegalStateException(
+          "system property "
+              + property
+              + " does not name a built jar ("
+              + location
+              + "): run the cluster tests with `mvn -Pclusters verify -pl runners -am`, which packages the jars first");
     }
     return Path.of(location);
   }
@@ -45,7 +49,8 @@ final class PackagedJar {
    */
   static int run(List<String> command, List<String> environment, Path log, Duration timeout)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     for (String entry : environment) {
       String[] kv = entry.split("=", 2);
@@ -54,8 +59,12 @@ final class PackagedJar {
     Process process = builder.start();
     if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError(String.join(" ", command.subList(0, Math.min(6, command.size())))
-          + " ... did not end within " + timeout + "; see " + log);
+      throw new AssertionError(
+          String.join(" ", command.subList(0, Math.min(6, command.size())))
+              + " ... did not end within "
+              + timeout
+              + "; see "
+              + log);
     }
     return process.exitValue();
   }

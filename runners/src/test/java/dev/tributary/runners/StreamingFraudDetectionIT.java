@@ -21,19 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("integration")
 class StreamingFraudDetectionIT {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
-  @RegisterExtension static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
+
+  @RegisterExtension
+  static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
 
   @Test
   void alertsOnTheTopicAndInTheIndexEqualTheBatchAlerts(@TempDir Path dir) throws IOException {
     StreamingScenario scenario = StreamingScenario.sendDay(dir, KAFKA, ELASTICSEARCH);
-    List<String> args = new ArrayList<>(List.of(
-        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2", "--checkpointingInterval=2000", "--unalignedCheckpointEnabled=true", "--fasterCopy=true",
-        "--attachedMode=false", "--consumerGroup=it-fraud"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--runner=FlinkRunner",
+                "--flinkMaster=[local]",
+                "--parallelism=2",
+                "--checkpointingInterval=2000",
+                "--unalignedCheckpointEnabled=true",
+                "--fasterCopy=true",
+                "--attachedMode=false",
+                "--consumerGroup=it-fraud"));
     args.addAll(scenario.pipelineArgs());
     PipelineResult job = StreamingFraudDetectionPipeline.start(args.toArray(new String[0]));
     // Every window closes once the partitions are drained: wait for the outputs, then stop the job.
     scenario.awaitOutputs(
-        () -> job.getState() == PipelineResult.State.RUNNING ? null : job.getState().toString(), Duration.ofMinutes(4));
+        () -> job.getState() == PipelineResult.State.RUNNING ? null : job.getState().toString(),
+        Duration.ofMinutes(4));
     job.cancel();
     System.out.println("[flink streaming] " + scenario.verifyOutputs());
   }

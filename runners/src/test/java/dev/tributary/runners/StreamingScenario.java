@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.transforms.banking.BankingModel;
-import dev.tributary.transforms.banking.FraudThresholds;
 import dev.tributary.detect.Alert;
 import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.infra.KafkaExtension;
-import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.testdata.KafkaReplay;
+import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.banking.BankingModel;
+import dev.tributary.transforms.banking.FraudThresholds;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -34,33 +34,44 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * The streaming fraud job's end-to-end check, whatever runs the job: a day of generated
  * transactions goes into a Kafka topic with three partitions, and once the job has consumed it the
  * alerts on the alerts topic and in the index must be exactly the alerts the plain-Java model finds
- * over the same events (no loss, no duplicates), and the dead letters must all be there. The
- * views in Elasticsearch must hold, as final documents, exactly the model's aggregates and top
- * accounts of the day.
+ * over the same events (no loss, no duplicates), and the dead letters must all be there. The views
+ * in Elasticsearch must hold, as final documents, exactly the model's aggregates and top accounts
+ * of the day.
  */
 final class StreamingScenario {
   static final String INPUT_TOPIC = "banking-transactions";
   static final String ALERTS_TOPIC = "fraud-alerts";
   static final String DEAD_LETTERS_TOPIC = "banking-dead-letters";
   static final String ALERTS_INDEX = "fraud_alerts_v1";
+
   /** The views in Elasticsearch, each with the final results the job must leave there. */
   static final List<String> VIEW_INDEXES =
       List.of("views_account_hourly_v1", "views_category_daily_v1", "views_top_accounts_daily_v1");
+
   private static final int PARTITIONS = 3;
   private static final String FLUSH_TIME = "2026-03-03T06:00:00Z";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final KafkaExtension kafka;
   private final ElasticsearchExtension elasticsearch;
   private final Path accounts;
   private final Set<String> expectedAlerts;
+
   /** Per view index, the model's final results of the windows the flush closes. */
   private final Map<String, Set<String>> expectedViews;
+
   private final int expectedDeadLetters;
   private final long sent;
 
-  private StreamingScenario(KafkaExtension kafka, ElasticsearchExtension elasticsearch, Path accounts,
-      Set<String> expectedAlerts, Map<String, Set<String>> expectedViews, int expectedDeadLetters, long sent) {
+  private StreamingScenario(
+      KafkaExtension kafka,
+      ElasticsearchExtension elasticsearch,
+      Path accounts,
+      Set<String> expectedAlerts,
+      Map<String, Set<String>> expectedViews,
+      int expectedDeadLetters,
+      long sent) {
     this.kafka = kafka;
     this.elasticsearch = elasticsearch;
     this.accounts = accounts;
@@ -71,10 +82,11 @@ final class StreamingScenario {
   }
 
   /**
-   * Generates the day, writes its accounts file into {@code dir}, computes the expected alerts
-   * with the model, and sends every transaction to the input topic, before any job starts.
+   * Generates the day, writes its accounts file into {@code dir}, computes the expected alerts with
+   * the model, and sends every transaction to the input topic, before any job starts.
    */
-  static StreamingScenario sendDay(Path dir, KafkaExtension kafka, ElasticsearchExtension elasticsearch) throws IOException {
+  static StreamingScenario sendDay(
+      Path dir, KafkaExtension kafka, ElasticsearchExtension elasticsearch) throws IOException {
     BankingGenerator.Settings settings = new BankingGenerator.Settings();
     settings.seed = 21;
     settings.accounts = 60;
@@ -88,23 +100,35 @@ final class StreamingScenario {
     Files.write(accounts, data.accountLines());
     // After the day's events, one later transaction per partition moves every partition's
     // watermark past the day's windows, so that they close without waiting for Kafka to notice
-    // idle partitions. They belong to an unknown account and raise nothing; the model sees them too.
+    // idle partitions. They belong to an unknown account and raise nothing; the model sees them
+    // too.
     List<String> flush = new ArrayList<>();
     for (int partition = 0; partition < PARTITIONS; partition++) {
-      flush.add("{\"id\":\"flush-" + partition + "\",\"accountId\":\"flush-" + partition + "\",\"amount\":1.00,"
-          + "\"currency\":\"EUR\",\"merchant\":\"m\",\"merchantCategory\":\"grocery\",\"country\":\"DE\","
-          + "\"channel\":\"POS\",\"eventTime\":\"" + FLUSH_TIME + "\"}");
+      flush.add(
+          "{\"id\":\"flush-"
+              + partition
+              + "\",\"accountId\":\"flush-"
+              + partition
+              + "\",\"amount\":1.00,"
+              + "\"currency\":\"EUR\",\"merchant\":\"m\",\"merchantCategory\":\"grocery\",\"country\":\"DE\","
+              + "\"channel\":\"POS\",\"eventTime\":\""
+              + FLUSH_TIME
+              + "\"}");
     }
     List<String> events = new ArrayList<>(data.transactionLines());
     events.addAll(flush);
     BankingModel.Result batch =
         new BankingModel(FraudThresholds.DEFAULTS, 10)
-            .run(RawRecord.ofLines("tx", events), RawRecord.ofLines("accounts", data.accountLines()));
+            .run(
+                RawRecord.ofLines("tx", events),
+                RawRecord.ofLines("accounts", data.accountLines()));
     Set<String> expected = new TreeSet<>();
     for (Alert alert : batch.alerts()) {
       expected.add(describe(alert));
     }
-    assertTrue(expected.size() > 20, "the data must raise a good number of alerts, got " + expected.size());
+    assertTrue(
+        expected.size() > 20,
+        "the data must raise a good number of alerts, got " + expected.size());
     // The windows of the flush transactions (the next day) stay open: the watermark stops at them.
     org.joda.time.Instant flushTime = org.joda.time.Instant.parse(FLUSH_TIME);
     Map<String, Set<String>> views = new TreeMap<>();
@@ -113,29 +137,54 @@ final class StreamingScenario {
     Set<String> top = new TreeSet<>();
     for (Row entry : batch.topAccountsDaily()) {
       if (!entry.getDateTime("windowEnd").isAfter(flushTime)) {
-        top.add(String.join("|", entry.getDateTime("windowStart").toString(), String.valueOf(entry.getInt32("rank")),
-            entry.getString("key"), plain(entry.getDecimal("value"))));
+        top.add(
+            String.join(
+                "|",
+                entry.getDateTime("windowStart").toString(),
+                String.valueOf(entry.getInt32("rank")),
+                entry.getString("key"),
+                plain(entry.getDecimal("value"))));
       }
     }
     views.put(VIEW_INDEXES.get(2), top);
 
     kafka.createTopic(INPUT_TOPIC, PARTITIONS);
-    long sent = KafkaReplay.send(kafka.bootstrapServers(), INPUT_TOPIC, data.transactionLines(), 0, 0, Duration.ZERO);
+    long sent =
+        KafkaReplay.send(
+            kafka.bootstrapServers(), INPUT_TOPIC, data.transactionLines(), 0, 0, Duration.ZERO);
     assertEquals(data.transactionLines().size(), sent);
     List<ProducerRecord<String, String>> flushRecords = new ArrayList<>();
     for (int partition = 0; partition < PARTITIONS; partition++) {
-      flushRecords.add(new ProducerRecord<>(INPUT_TOPIC, partition, Instant.parse(FLUSH_TIME).toEpochMilli(),
-          "flush-" + partition, flush.get(partition)));
+      flushRecords.add(
+          new ProducerRecord<>(
+              INPUT_TOPIC,
+              partition,
+              Instant.parse(FLUSH_TIME).toEpochMilli(),
+              "flush-" + partition,
+              flush.get(partition)));
     }
     kafka.produce(flushRecords);
     return new StreamingScenario(
-        kafka, elasticsearch, accounts, expected, views, batch.deadLetters().size(), sent + flushRecords.size());
+        kafka,
+        elasticsearch,
+        accounts,
+        expected,
+        views,
+        batch.deadLetters().size(),
+        sent + flushRecords.size());
   }
 
-  /** The pipeline arguments that connect a job to this scenario's Kafka, Elasticsearch and accounts file. */
+  /**
+   * The pipeline arguments that connect a job to this scenario's Kafka, Elasticsearch and accounts
+   * file.
+   */
   List<String> pipelineArgs() {
-    return List.of("--bootstrapServers=" + kafka.bootstrapServers(), "--elasticsearchUrl=" + elasticsearch.url(),
-        "--accounts=" + accounts, "--inputTopic=" + INPUT_TOPIC, "--alertsTopic=" + ALERTS_TOPIC,
+    return List.of(
+        "--bootstrapServers=" + kafka.bootstrapServers(),
+        "--elasticsearchUrl=" + elasticsearch.url(),
+        "--accounts=" + accounts,
+        "--inputTopic=" + INPUT_TOPIC,
+        "--alertsTopic=" + ALERTS_TOPIC,
         "--deadLetterTopic=" + DEAD_LETTERS_TOPIC);
   }
 
@@ -147,7 +196,8 @@ final class StreamingScenario {
 
   /**
    * Waits until both topics and the index hold what the model predicts (the sinks flush
-   * independently), failing at once if the job stops and after {@code timeout} with what is missing.
+   * independently), failing at once if the job stops and after {@code timeout} with what is
+   * missing.
    */
   void awaitOutputs(JobState job, Duration timeout) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -164,11 +214,27 @@ final class StreamingScenario {
         for (ConsumerRecord<String, String> record : kafka.readAll(ALERTS_TOPIC)) {
           missing.remove(describe(JSON.readTree(record.value())));
         }
-        throw new AssertionError("after " + timeout + ": alerts on the topic " + kafka.count(ALERTS_TOPIC)
-            + ", in the index " + elasticsearch.count(ALERTS_INDEX) + ", of " + expectedAlerts.size()
-            + "; dead letters " + kafka.count(DEAD_LETTERS_TOPIC) + " of " + expectedDeadLetters
-            + "; final view documents " + finalDocumentCounts() + " of " + expectedViewSizes()
-            + "; missing on the topic: " + missing + "; " + missingViewDocuments());
+        throw new AssertionError(
+            "after "
+                + timeout
+                + ": alerts on the topic "
+                + kafka.count(ALERTS_TOPIC)
+                + ", in the index "
+                + elasticsearch.count(ALERTS_INDEX)
+                + ", of "
+                + expectedAlerts.size()
+                + "; dead letters "
+                + kafka.count(DEAD_LETTERS_TOPIC)
+                + " of "
+                + expectedDeadLetters
+                + "; final view documents "
+                + finalDocumentCounts()
+                + " of "
+                + expectedViewSizes()
+                + "; missing on the topic: "
+                + missing
+                + "; "
+                + missingViewDocuments());
       }
       pollInterval();
     }
@@ -182,11 +248,15 @@ final class StreamingScenario {
       assertEquals(alert.get("subjectId").asText(), record.key());
       topicAlerts.add(describe(alert));
     }
-    assertEquals(expectedAlerts.size(), topicAlerts.size(), "no alert lost or duplicated on the topic");
+    assertEquals(
+        expectedAlerts.size(), topicAlerts.size(), "no alert lost or duplicated on the topic");
     assertEquals(expectedAlerts, new TreeSet<>(topicAlerts));
 
     JsonNode hits = JSON.readTree(elasticsearch.search(ALERTS_INDEX)).get("hits");
-    assertEquals(expectedAlerts.size(), hits.get("total").get("value").asInt(), "one document per alert in the index");
+    assertEquals(
+        expectedAlerts.size(),
+        hits.get("total").get("value").asInt(),
+        "one document per alert in the index");
     Set<String> indexed = new TreeSet<>();
     for (JsonNode hit : hits.get("hits")) {
       assertEquals(hit.get("_source").get("id").asText(), hit.get("_id").asText());
@@ -202,10 +272,17 @@ final class StreamingScenario {
     }
 
     for (String index : VIEW_INDEXES) {
-      assertEquals(expectedViews.get(index), finalDocuments(index), "the final documents of " + index);
+      assertEquals(
+          expectedViews.get(index), finalDocuments(index), "the final documents of " + index);
     }
-    return String.format("sent %d, alerts %d on topic, %d in index, dead letters %d; batch alerts %d; final view documents %s, as the model's",
-        sent, topicAlerts.size(), indexed.size(), deadLetters.size(), expectedAlerts.size(), expectedViewSizes());
+    return String.format(
+        "sent %d, alerts %d on topic, %d in index, dead letters %d; batch alerts %d; final view documents %s, as the model's",
+        sent,
+        topicAlerts.size(),
+        indexed.size(),
+        deadLetters.size(),
+        expectedAlerts.size(),
+        expectedViewSizes());
   }
 
   private boolean viewsHaveAllFinalDocuments() throws IOException {
@@ -219,7 +296,8 @@ final class StreamingScenario {
 
   /**
    * For the first few final results missing from each view, what its index holds for that key and
-   * window instead (nothing: its records never reached the aggregate; a non-final pane: its final pane never came).
+   * window instead (nothing: its records never reached the aggregate; a non-final pane: its final
+   * pane never came).
    */
   private String missingViewDocuments() throws IOException {
     List<String> report = new ArrayList<>();
@@ -231,11 +309,19 @@ final class StreamingScenario {
       for (JsonNode hit : hits) {
         held.put(hit.get("_id").asText(), hit.get("_source").toString());
       }
-      missing.stream().limit(5).forEach(expected -> {
-        String[] fields = expected.split("\\|");
-        String id = fields[0] + "|" + fields[1]; // the view's document id
-        report.add(index + " expected " + expected + ", holds " + held.getOrDefault(id, "nothing"));
-      });
+      missing.stream()
+          .limit(5)
+          .forEach(
+              expected -> {
+                String[] fields = expected.split("\\|");
+                String id = fields[0] + "|" + fields[1]; // the view's document id
+                report.add(
+                    index
+                        + " expected "
+                        + expected
+                        + ", holds "
+                        + held.getOrDefault(id, "nothing"));
+              });
     }
     return "missing final view documents: " + report;
   }
@@ -272,15 +358,27 @@ final class StreamingScenario {
       JsonNode doc = hit.get("_source");
       // Only the day's windows: the flush's may close too, once Kafka finds the partitions idle.
       if (!doc.get("isFinal").asBoolean()
-          || org.joda.time.Instant.parse(doc.get("windowEnd").asText()).isAfter(org.joda.time.Instant.parse(FLUSH_TIME))) {
+          || org.joda.time.Instant.parse(doc.get("windowEnd").asText())
+              .isAfter(org.joda.time.Instant.parse(FLUSH_TIME))) {
         continue;
       }
-      described.add(doc.has("rank")
-          ? String.join("|", doc.get("windowStart").asText(), doc.get("rank").asText(), doc.get("key").asText(),
-              plain(new BigDecimal(doc.get("value").asText())))
-          : String.join("|", doc.get("key").asText(), doc.get("windowStart").asText(), doc.get("windowEnd").asText(),
-              doc.get("count").asText(), plain(new BigDecimal(doc.get("sum").asText())),
-              plain(new BigDecimal(doc.get("mean").asText())), plain(new BigDecimal(doc.get("max").asText()))));
+      described.add(
+          doc.has("rank")
+              ? String.join(
+                  "|",
+                  doc.get("windowStart").asText(),
+                  doc.get("rank").asText(),
+                  doc.get("key").asText(),
+                  plain(new BigDecimal(doc.get("value").asText())))
+              : String.join(
+                  "|",
+                  doc.get("key").asText(),
+                  doc.get("windowStart").asText(),
+                  doc.get("windowEnd").asText(),
+                  doc.get("count").asText(),
+                  plain(new BigDecimal(doc.get("sum").asText())),
+                  plain(new BigDecimal(doc.get("mean").asText())),
+                  plain(new BigDecimal(doc.get("max").asText()))));
     }
     return described;
   }
@@ -289,9 +387,16 @@ final class StreamingScenario {
     Set<String> described = new TreeSet<>();
     for (Row r : results) {
       if (!r.getDateTime("windowEnd").isAfter(flushTime)) {
-        described.add(String.join("|", r.getString("key"), r.getDateTime("windowStart").toString(),
-            r.getDateTime("windowEnd").toString(), String.valueOf(r.getInt64("count")), plain(r.getDecimal("sum")),
-            plain(r.getDecimal("mean")), plain(r.getDecimal("max"))));
+        described.add(
+            String.join(
+                "|",
+                r.getString("key"),
+                r.getDateTime("windowStart").toString(),
+                r.getDateTime("windowEnd").toString(),
+                String.valueOf(r.getInt64("count")),
+                plain(r.getDecimal("sum")),
+                plain(r.getDecimal("mean")),
+                plain(r.getDecimal("max"))));
       }
     }
     return described;
@@ -312,15 +417,32 @@ final class StreamingScenario {
   }
 
   private static String describe(Alert a) {
-    return String.join("|", a.id, a.rule, a.subjectId, String.join(",", a.recordIds), a.measure.stripTrailingZeros().toPlainString(),
-        a.windowStart.toString(), a.windowEnd.toString(), a.severity, a.detectionTime.toString());
+    return String.join(
+        "|",
+        a.id,
+        a.rule,
+        a.subjectId,
+        String.join(",", a.recordIds),
+        a.measure.stripTrailingZeros().toPlainString(),
+        a.windowStart.toString(),
+        a.windowEnd.toString(),
+        a.severity,
+        a.detectionTime.toString());
   }
 
   private static String describe(JsonNode a) {
     List<String> ids = new ArrayList<>();
     a.get("recordIds").forEach(id -> ids.add(id.asText()));
-    return String.join("|", a.get("id").asText(), a.get("rule").asText(), a.get("subjectId").asText(), String.join(",", ids),
-        a.get("measure").decimalValue().stripTrailingZeros().toPlainString(), a.get("windowStart").asText(), a.get("windowEnd").asText(),
-        a.get("severity").asText(), a.get("detectionTime").asText());
+    return String.join(
+        "|",
+        a.get("id").asText(),
+        a.get("rule").asText(),
+        a.get("subjectId").asText(),
+        String.join(",", ids),
+        a.get("measure").decimalValue().stripTrailingZeros().toPlainString(),
+        a.get("windowStart").asText(),
+        a.get("windowEnd").asText(),
+        a.get("severity").asText(),
+        a.get("detectionTime").asText());
   }
 }

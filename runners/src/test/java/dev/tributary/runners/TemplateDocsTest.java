@@ -17,8 +17,11 @@ class TemplateDocsTest {
   void committedTemplateFilesAreUpToDate() throws IOException {
     for (Map.Entry<String, String> file : TemplateDocs.render().entrySet()) {
       Path committed = DOCS.resolve(file.getKey());
-      assertTrue(Files.exists(committed), committed + " is missing; run TemplateDocs (see its Javadoc)");
-      assertEquals(file.getValue(), Files.readString(committed),
+      assertTrue(
+          Files.exists(committed), committed + " is missing; run TemplateDocs (see its Javadoc)");
+      assertEquals(
+          file.getValue(),
+          Files.readString(committed),
           committed + " is out of date with the annotations; run TemplateDocs (see its Javadoc)");
     }
   }

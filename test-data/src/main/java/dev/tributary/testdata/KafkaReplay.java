@@ -13,8 +13,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Sends generated lines to a Kafka topic in their order, at a given rate, for a given time or
- * count: each message keyed by its account id and stamped (CreateTime) with its event time, so
- * that a consumer sees event time; a malformed line goes as it is, with its own time if it has a
+ * count: each message keyed by its account id and stamped (CreateTime) with its event time, so that
+ * a consumer sees event time; a malformed line goes as it is, with its own time if it has a
  * readable one and its neighbour's otherwise. The lines must be in event-time order (the
  * generator's are): a consumer's watermark follows the times it has seen.
  */
@@ -24,19 +24,29 @@ public final class KafkaReplay {
   private KafkaReplay() {}
 
   /**
-   * Sends up to {@code maxCount} lines (0: all) for at most {@code maxDuration} (zero: no limit)
-   * at {@code ratePerSecond} (0: as fast as possible); returns how many it sent.
+   * Sends up to {@code maxCount} lines (0: all) for at most {@code maxDuration} (zero: no limit) at
+   * {@code ratePerSecond} (0: as fast as possible); returns how many it sent.
    */
   public static long send(
-      String bootstrapServers, String topic, List<String> lines, double ratePerSecond, long maxCount, Duration maxDuration) {
+      String bootstrapServers,
+      String topic,
+      List<String> lines,
+      double ratePerSecond,
+      long maxCount,
+      Duration maxDuration) {
     long started = System.nanoTime();
     Pacer pacer = new Pacer(ratePerSecond);
     long sent = 0;
     long lastEventTime = 0;
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, 5),
-            new StringSerializer(), new StringSerializer())) {
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5),
+            new StringSerializer(),
+            new StringSerializer())) {
       for (String line : lines) {
         if ((maxCount > 0 && sent >= maxCount)
             || (!maxDuration.isZero() && System.nanoTime() - started >= maxDuration.toNanos())) {

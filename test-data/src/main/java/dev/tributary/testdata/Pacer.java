@@ -1,6 +1,9 @@
 package dev.tributary.testdata;
 
-/** Holds a sender to a fixed rate: after the n-th message, waits until n / rate seconds have passed since the start. */
+/**
+ * Holds a sender to a fixed rate: after the n-th message, waits until n / rate seconds have passed
+ * since the start.
+ */
 public final class Pacer {
   private final double ratePerSecond;
   private final long started = System.nanoTime();
@@ -10,7 +13,9 @@ public final class Pacer {
     this.ratePerSecond = ratePerSecond;
   }
 
-  /** Waits until message number {@code sent} is due; false if interrupted (the interrupt is kept). */
+  /**
+   * Waits until message number {@code sent} is due; false if interrupted (the interrupt is kept).
+   */
   public boolean awaitTurn(long sent) {
     if (ratePerSecond <= 0) {
       return true;

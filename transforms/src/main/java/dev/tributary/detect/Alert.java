@@ -29,7 +29,10 @@ public final class Alert {
 
   public final String subjectId;
 
-  /** The records that together triggered the rule, in event-time then id order; the triggering one is last. */
+  /**
+   * The records that together triggered the rule, in event-time then id order; the triggering one
+   * is last.
+   */
   public final List<String> recordIds;
 
   /** The rule's measure of those records, e.g. their total amount; null for a rule without one. */
@@ -91,8 +94,18 @@ public final class Alert {
       @Nullable BigDecimal measure,
       Instant time) {
     return new Alert(
-        idFor(rule, recordId), rule, 1, subjectType, subjectId, List.of(recordId), measure, List.of(),
-        time, time, severity, time);
+        idFor(rule, recordId),
+        rule,
+        1,
+        subjectType,
+        subjectId,
+        List.of(recordId),
+        measure,
+        List.of(),
+        time,
+        time,
+        severity,
+        time);
   }
 
   /** The id every alert of {@code rule} triggered by {@code recordId} has. */
@@ -129,8 +142,26 @@ public final class Alert {
 
   @Override
   public String toString() {
-    return "Alert{" + id + " v" + ruleVersion + " " + severity + " " + subjectType + "=" + subjectId
-        + " measure=" + measure + " records=" + recordIds + " " + attributes
-        + " window=(" + windowStart + ", " + windowEnd + "]}";
+    return "Alert{"
+        + id
+        + " v"
+        + ruleVersion
+        + " "
+        + severity
+        + " "
+        + subjectType
+        + "="
+        + subjectId
+        + " measure="
+        + measure
+        + " records="
+        + recordIds
+        + " "
+        + attributes
+        + " window=("
+        + windowStart
+        + ", "
+        + windowEnd
+        + "]}";
   }
 }

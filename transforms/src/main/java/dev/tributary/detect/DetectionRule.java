@@ -4,8 +4,8 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * One detection rule: records in, alerts out. Rules that look at one record at a time are
- * {@link RecordRule}s; rules that look across records (velocity) are their own transforms.
+ * One detection rule: records in, alerts out. Rules that look at one record at a time are {@link
+ * RecordRule}s; rules that look across records (velocity) are their own transforms.
  *
  * @param <T> the records the rule inspects
  */

@@ -1,5 +1,6 @@
 package dev.tributary.detect;
 
+import dev.tributary.transforms.DecimalCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,7 +11,6 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
-import dev.tributary.transforms.DecimalCoder;
 import org.joda.time.Instant;
 
 /**
@@ -20,9 +20,11 @@ import org.joda.time.Instant;
  * @param recordId the record's id
  * @param time its event time
  * @param measure what it adds to the alert's measure; null when the rule has none
- * @param distinct the value counted once however often it repeats; null when the rule counts records
+ * @param distinct the value counted once however often it repeats; null when the rule counts
+ *     records
  */
-record WindowMember(String recordId, Instant time, @Nullable BigDecimal measure, @Nullable String distinct) {
+record WindowMember(
+    String recordId, Instant time, @Nullable BigDecimal measure, @Nullable String distinct) {
   /** Event time, then record id: the order in which an alert lists records. */
   static final Comparator<WindowMember> IN_TIME_ORDER =
       Comparator.comparing(WindowMember::time).thenComparing(WindowMember::recordId);

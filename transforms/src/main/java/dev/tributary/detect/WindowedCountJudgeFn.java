@@ -39,7 +39,8 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
   private final Counter late;
 
   @StateId("subject")
-  private final StateSpec<ValueState<SubjectState>> subjectSpec = StateSpecs.value(new SubjectStateCoder());
+  private final StateSpec<ValueState<SubjectState>> subjectSpec =
+      StateSpecs.value(new SubjectStateCoder());
 
   @TimerId("judge")
   private final TimerSpec judgeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
@@ -94,7 +95,8 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     }
 
     // Drop what no later record's window can reach, and set the timer for the next one.
-    List<WindowMember> remaining = list.subList(firstAfter(list, upTo.minus(spec.window())), list.size());
+    List<WindowMember> remaining =
+        list.subList(firstAfter(list, upTo.minus(spec.window())), list.size());
     if (remaining.isEmpty()) {
       // A quiet subject keeps only the time it was judged up to, to recognise late records.
       subject.write(new SubjectState(List.of(), upTo, null));
@@ -104,7 +106,8 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     Instant next =
         end < list.size()
             ? list.get(end).time().plus(spec.allowedLateness())
-            // Nothing left to judge: come back once the kept records are out of every window, to drop them.
+            // Nothing left to judge: come back once the kept records are out of every window, to
+            // drop them.
             : upTo.plus(spec.window()).plus(spec.allowedLateness());
     judge.set(next);
     subject.write(new SubjectState(new ArrayList<>(remaining), upTo, next));
@@ -116,7 +119,8 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
   }
 
   /** A new list: {@code list} with {@code member} inserted at {@code index}. */
-  private static List<WindowMember> withInserted(List<WindowMember> list, int index, WindowMember member) {
+  private static List<WindowMember> withInserted(
+      List<WindowMember> list, int index, WindowMember member) {
     List<WindowMember> copy = new ArrayList<>(list.size() + 1);
     copy.addAll(list.subList(0, index));
     copy.add(member);
@@ -124,7 +128,9 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     return copy;
   }
 
-  /** The index of the first member of {@code list} (in time order) whose time is after {@code time}. */
+  /**
+   * The index of the first member of {@code list} (in time order) whose time is after {@code time}.
+   */
   private static int firstAfter(List<WindowMember> list, Instant time) {
     int low = 0;
     int high = list.size();
@@ -139,8 +145,12 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     return low;
   }
 
-  /** Alerts on {@code trigger} if at least minCount of {@code list} (in time order) lie in its window. */
-  private void judgeOne(String subjectId, WindowMember trigger, List<WindowMember> list, OnTimerContext context) {
+  /**
+   * Alerts on {@code trigger} if at least minCount of {@code list} (in time order) lie in its
+   * window.
+   */
+  private void judgeOne(
+      String subjectId, WindowMember trigger, List<WindowMember> list, OnTimerContext context) {
     Instant end = trigger.time();
     Instant start = end.minus(spec.window());
     int from = firstAfter(list, start);
@@ -173,26 +183,40 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     ids.add(trigger.recordId());
     context.output(
         new Alert(
-            Alert.idFor(spec.name(), trigger.recordId()), spec.name(), spec.version(), spec.subjectType(),
-            subjectId, ids, total, List.of(new AlertAttribute("count", String.valueOf(count))), start, end, spec.severity(), end));
+            Alert.idFor(spec.name(), trigger.recordId()),
+            spec.name(),
+            spec.version(),
+            spec.subjectType(),
+            subjectId,
+            ids,
+            total,
+            List.of(new AlertAttribute("count", String.valueOf(count))),
+            start,
+            end,
+            spec.severity(),
+            end));
   }
 
   /**
-   * One subject's state in {@link WindowedCountJudgeFn}. Never changed in place, only replaced: Flink with
-   * {@code --fasterCopy} may be writing the stored value to a checkpoint at the same time.
+   * One subject's state in {@link WindowedCountJudgeFn}. Never changed in place, only replaced:
+   * Flink with {@code --fasterCopy} may be writing the stored value to a checkpoint at the same
+   * time.
    *
-   * @param members the records that may still be in a window, in {@link WindowMember#IN_TIME_ORDER},
-   *     so that a window is a slice of it
-   * @param judgedThrough every record up to this time has been judged; null before the first judgement
+   * @param members the records that may still be in a window, in {@link
+   *     WindowMember#IN_TIME_ORDER}, so that a window is a slice of it
+   * @param judgedThrough every record up to this time has been judged; null before the first
+   *     judgement
    * @param timerAt when the timer is set to fire; null when it is not set
    */
-  record SubjectState(List<WindowMember> members, @Nullable Instant judgedThrough, @Nullable Instant timerAt) {
+  record SubjectState(
+      List<WindowMember> members, @Nullable Instant judgedThrough, @Nullable Instant timerAt) {
     static final SubjectState NONE = new SubjectState(List.of(), null, null);
   }
 
   /** The coder of {@link SubjectState}. */
   static final class SubjectStateCoder extends CustomCoder<SubjectState> {
-    private static final Coder<List<WindowMember>> MEMBERS = ListCoder.of(WindowMember.Coder.INSTANCE);
+    private static final Coder<List<WindowMember>> MEMBERS =
+        ListCoder.of(WindowMember.Coder.INSTANCE);
     private static final Coder<Instant> TIME = NullableCoder.of(InstantCoder.of());
 
     @Override

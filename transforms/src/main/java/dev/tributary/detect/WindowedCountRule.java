@@ -16,18 +16,18 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * Alerts on a record at t when its subject has at least N records (or N distinct values of a
- * field) with event times in the window W ending at it, (t - W, t]; records with equal times all
- * count. The alert lists those records, sums their measure and says the count in its {@code count}
+ * Alerts on a record at t when its subject has at least N records (or N distinct values of a field)
+ * with event times in the window W ending at it, (t - W, t]; records with equal times all count.
+ * The alert lists those records, sums their measure and says the count in its {@code count}
  * attribute. Banking's velocity (5 transactions of an account in 5 minutes) is one; "5 distinct
  * players on one device within 24 hours" another.
  *
  * <p>How: as in Flink's fraud-detection walkthrough, keyed state and a timer per subject. Each
  * subject keeps the records that may still fall in some window. A record at t is judged by an
- * event-time timer when the watermark passes t plus the allowed lateness: by then every record
- * that arrived within the lateness is in the state, so late and out-of-order input gives exactly
- * the alerts sorted input gives, in batch and streaming alike. A record that arrives after its time
- * was judged is too late to be judged itself: it is counted as {@code <rule>.lateRecords} and still
+ * event-time timer when the watermark passes t plus the allowed lateness: by then every record that
+ * arrived within the lateness is in the state, so late and out-of-order input gives exactly the
+ * alerts sorted input gives, in batch and streaming alike. A record that arrives after its time was
+ * judged is too late to be judged itself: it is counted as {@code <rule>.lateRecords} and still
  * counts in the windows of later records. Each record is shuffled once, to its subject.
  */
 public class WindowedCountRule<T> extends DetectionRule<T> {
@@ -54,8 +54,8 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
   }
 
   /**
-   * A rule named {@code name} over the records of each subject, counting 5 records within 5
-   * minutes and no lateness until told otherwise; severity MEDIUM, version 1.
+   * A rule named {@code name} over the records of each subject, counting 5 records within 5 minutes
+   * and no lateness until told otherwise; severity MEDIUM, version 1.
    */
   public static <T> WindowedCountRule<T> of(
       String name,
@@ -64,56 +64,141 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
       SerializableFunction<T, String> recordIdOf,
       SerializableFunction<T, Instant> timeOf) {
     return new WindowedCountRule<>(
-        new Spec<>(name, 1, "MEDIUM", subjectType, subjectOf, recordIdOf, timeOf, null, null, 5,
-            Duration.standardMinutes(5), Duration.ZERO));
+        new Spec<>(
+            name,
+            1,
+            "MEDIUM",
+            subjectType,
+            subjectOf,
+            recordIdOf,
+            timeOf,
+            null,
+            null,
+            5,
+            Duration.standardMinutes(5),
+            Duration.ZERO));
   }
 
   /** Alerts at {@code count} or more records (or distinct values) in the window. */
   public WindowedCountRule<T> atLeast(int count) {
     if (count < 1) {
-      throw new IllegalArgumentException(spec.name() + ": the count must be at least 1, got " + count);
+      throw new IllegalArgumentException(
+          spec.name() + ": the count must be at least 1, got " + count);
     }
     Spec<T> s = spec;
-    return new WindowedCountRule<>(new Spec<>(s.name(), s.version(), s.severity(), s.subjectType(), s.subjectOf(),
-        s.recordIdOf(), s.timeOf(), s.measureOf(), s.distinctOf(), count, s.window(), s.allowedLateness()));
+    return new WindowedCountRule<>(
+        new Spec<>(
+            s.name(),
+            s.version(),
+            s.severity(),
+            s.subjectType(),
+            s.subjectOf(),
+            s.recordIdOf(),
+            s.timeOf(),
+            s.measureOf(),
+            s.distinctOf(),
+            count,
+            s.window(),
+            s.allowedLateness()));
   }
 
   /** The window that ends at each record. */
   public WindowedCountRule<T> within(Duration window) {
     if (!window.isLongerThan(Duration.ZERO)) {
-      throw new IllegalArgumentException(spec.name() + ": the window must be positive, got " + window);
+      throw new IllegalArgumentException(
+          spec.name() + ": the window must be positive, got " + window);
     }
     Spec<T> s = spec;
-    return new WindowedCountRule<>(new Spec<>(s.name(), s.version(), s.severity(), s.subjectType(), s.subjectOf(),
-        s.recordIdOf(), s.timeOf(), s.measureOf(), s.distinctOf(), s.minCount(), window, s.allowedLateness()));
+    return new WindowedCountRule<>(
+        new Spec<>(
+            s.name(),
+            s.version(),
+            s.severity(),
+            s.subjectType(),
+            s.subjectOf(),
+            s.recordIdOf(),
+            s.timeOf(),
+            s.measureOf(),
+            s.distinctOf(),
+            s.minCount(),
+            window,
+            s.allowedLateness()));
   }
 
   /** How late a record may arrive and still be judged: each is judged this long after its time. */
   public WindowedCountRule<T> withAllowedLateness(Duration lateness) {
     Spec<T> s = spec;
-    return new WindowedCountRule<>(new Spec<>(s.name(), s.version(), s.severity(), s.subjectType(), s.subjectOf(),
-        s.recordIdOf(), s.timeOf(), s.measureOf(), s.distinctOf(), s.minCount(), s.window(), lateness));
+    return new WindowedCountRule<>(
+        new Spec<>(
+            s.name(),
+            s.version(),
+            s.severity(),
+            s.subjectType(),
+            s.subjectOf(),
+            s.recordIdOf(),
+            s.timeOf(),
+            s.measureOf(),
+            s.distinctOf(),
+            s.minCount(),
+            s.window(),
+            lateness));
   }
 
   /** The alert's measure: the sum of this over the window's records. */
   public WindowedCountRule<T> summing(SerializableFunction<T, BigDecimal> measureOf) {
     Spec<T> s = spec;
-    return new WindowedCountRule<>(new Spec<>(s.name(), s.version(), s.severity(), s.subjectType(), s.subjectOf(),
-        s.recordIdOf(), s.timeOf(), measureOf, s.distinctOf(), s.minCount(), s.window(), s.allowedLateness()));
+    return new WindowedCountRule<>(
+        new Spec<>(
+            s.name(),
+            s.version(),
+            s.severity(),
+            s.subjectType(),
+            s.subjectOf(),
+            s.recordIdOf(),
+            s.timeOf(),
+            measureOf,
+            s.distinctOf(),
+            s.minCount(),
+            s.window(),
+            s.allowedLateness()));
   }
 
   /** Counts the distinct values of this field in the window instead of records. */
   public WindowedCountRule<T> countingDistinct(SerializableFunction<T, String> distinctOf) {
     Spec<T> s = spec;
-    return new WindowedCountRule<>(new Spec<>(s.name(), s.version(), s.severity(), s.subjectType(), s.subjectOf(),
-        s.recordIdOf(), s.timeOf(), s.measureOf(), distinctOf, s.minCount(), s.window(), s.allowedLateness()));
+    return new WindowedCountRule<>(
+        new Spec<>(
+            s.name(),
+            s.version(),
+            s.severity(),
+            s.subjectType(),
+            s.subjectOf(),
+            s.recordIdOf(),
+            s.timeOf(),
+            s.measureOf(),
+            distinctOf,
+            s.minCount(),
+            s.window(),
+            s.allowedLateness()));
   }
 
   /** The alerts' severity and the rule's version. */
   public WindowedCountRule<T> withSeverity(String severity, int version) {
     Spec<T> s = spec;
-    return new WindowedCountRule<>(new Spec<>(s.name(), version, severity, s.subjectType(), s.subjectOf(),
-        s.recordIdOf(), s.timeOf(), s.measureOf(), s.distinctOf(), s.minCount(), s.window(), s.allowedLateness()));
+    return new WindowedCountRule<>(
+        new Spec<>(
+            s.name(),
+            version,
+            severity,
+            s.subjectType(),
+            s.subjectOf(),
+            s.recordIdOf(),
+            s.timeOf(),
+            s.measureOf(),
+            s.distinctOf(),
+            s.minCount(),
+            s.window(),
+            s.allowedLateness()));
   }
 
   @Override

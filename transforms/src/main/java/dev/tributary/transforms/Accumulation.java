@@ -63,7 +63,9 @@ enum Accumulation {
       return DecimalCoder.of().decode(in);
     }
   },
-  /** The smallest decimal; null for none. Of equal values the first kept, so its scale is stable. */
+  /**
+   * The smallest decimal; null for none. Of equal values the first kept, so its scale is stable.
+   */
   MIN(FieldType.DECIMAL.withNullable(true)) {
     @Override
     @Nullable
@@ -120,8 +122,8 @@ enum Accumulation {
     }
   },
   /**
-   * The distinct values seen, as a sorted array of strings without repeats, output as their
-   * number. Exact, so its state grows with the number of distinct values per key and window.
+   * The distinct values seen, as a sorted array of strings without repeats, output as their number.
+   * Exact, so its state grows with the number of distinct values per key and window.
    */
   DISTINCT(FieldType.INT64) {
     @Override

@@ -33,8 +33,8 @@ import org.joda.time.Instant;
 /**
  * Named {@link Measures} per {@link KeyFields key} per event-time window ({@link AggregateWindows}:
  * fixed and aligned to UTC, or all time), as rows of {@link #resultSchema()}: the key fields,
- * {@code windowStart} and {@code windowEnd} (exclusive; not for all time), the measures, and
- * {@code isFinal}.
+ * {@code windowStart} and {@code windowEnd} (exclusive; not for all time), the measures, and {@code
+ * isFinal}.
  *
  * <p>Panes: in streaming, early panes every {@code earlyFiringsEvery} of processing time while a
  * window is open (in {@link AggregateInKeyedState}, every half to one and a half of it, spread over
@@ -83,7 +83,10 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Row>> {
         keys, measures, windows, Duration.ZERO, Duration.standardMinutes(1), true);
   }
 
-  /** How late a record may be and still count; ignored for all time, which has no end to be late for. */
+  /**
+   * How late a record may be and still count; ignored for all time, which has no end to be late
+   * for.
+   */
   public Aggregate<T> withAllowedLateness(Duration lateness) {
     return new Aggregate<>(
         keys, measures, windows, lateness, earlyFiringsEvery, combineBeforeShuffle);
@@ -93,14 +96,17 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Row>> {
     return new Aggregate<>(keys, measures, windows, allowedLateness, every, combineBeforeShuffle);
   }
 
-  /** Only the final pane of each window, when the watermark passes its end plus the allowed lateness. */
+  /**
+   * Only the final pane of each window, when the watermark passes its end plus the allowed
+   * lateness.
+   */
   public Aggregate<T> finalPanesOnly() {
     return new Aggregate<>(keys, measures, windows, allowedLateness, null, combineBeforeShuffle);
   }
 
   /**
-   * Streaming: each record goes to its key's state on its own, not merged first with the records
-   * of its bundle that share its key and window. For keys that rarely repeat within a bundle (an
+   * Streaming: each record goes to its key's state on its own, not merged first with the records of
+   * its bundle that share its key and window. For keys that rarely repeat within a bundle (an
    * account among 1,000 records), where the merge costs more than it saves. In batch the runners
    * combine before the shuffle as they see fit.
    */
@@ -126,7 +132,8 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Row>> {
             .apply(
                 "Key and measure",
                 MapElements.into(
-                        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Tally.class)))
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(), TypeDescriptor.of(Tally.class)))
                     .via((T record) -> KV.of(keys.keyOf(record), measures.tallyOf(record))))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), new TallyCoder(kinds)));
     if (input.isBounded() == PCollection.IsBounded.UNBOUNDED) {

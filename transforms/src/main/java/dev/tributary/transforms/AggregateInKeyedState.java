@@ -44,22 +44,25 @@ import org.joda.time.Instant;
  * The streaming form of {@link Aggregate}: the same panes (early, on-time, one final), from the
  * statistics of each key's open windows kept in the key's own state.
  *
- * <p>Why not Beam's windowing, as in batch: Beam's Flink runner does not combine before the
- * shuffle in streaming, and its windowing keeps a dozen pieces of state and timers per key and
- * window, each under a window namespace it encodes anew on every access. Here a key has one value
- * (its open windows, in the global window) and three timers, each set for its next pane of one
- * kind: on-time, final, early. A key's early panes come between half and one and a half times the
- * early-firing interval apart, spread over the keys, so that keys that start together do not
- * all fire together. Records later than the allowed lateness are counted as
- * {@code aggregate.lateRecords} and left out, as Beam's windowing leaves them out.
+ * <p>Why not Beam's windowing, as in batch: Beam's Flink runner does not combine before the shuffle
+ * in streaming, and its windowing keeps a dozen pieces of state and timers per key and window, each
+ * under a window namespace it encodes anew on every access. Here a key has one value (its open
+ * windows, in the global window) and three timers, each set for its next pane of one kind: on-time,
+ * final, early. A key's early panes come between half and one and a half times the early-firing
+ * interval apart, spread over the keys, so that keys that start together do not all fire together.
+ * Records later than the allowed lateness are counted as {@code aggregate.lateRecords} and left
+ * out, as Beam's windowing leaves them out.
  */
-final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tally>>, PCollection<Row>> {
+final class AggregateInKeyedState
+    extends PTransform<PCollection<KV<String, Tally>>, PCollection<Row>> {
   private final AggregateWindows windows;
   private final List<Accumulation> kinds;
   private final Aggregate.ResultRows rows;
   private final Duration allowedLateness;
+
   /** Null for final panes only. */
   private final @Nullable Duration earlyFiringsEvery;
+
   private final boolean combineWithinBundles;
 
   AggregateInKeyedState(
@@ -80,23 +83,35 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
   @Override
   public PCollection<Row> expand(PCollection<KV<String, Tally>> measures) {
     return measures
-        // State is kept per key and window: one window, so that a key's state spans all its windows.
+        // State is kept per key and window: one window, so that a key's state spans all its
+        // windows.
         .apply("In one window", Unwindowed.of())
-        .apply(combineWithinBundles ? "Combine within bundles" : "With window start",
-            ParDo.of(combineWithinBundles ? new CombineWithinBundleFn(windows, kinds) : new WithWindowStartFn(windows)))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), new TallyCoder(kinds))))
-        .apply("Measures per key and window", ParDo.of(new PanesFn(windows, kinds, rows, allowedLateness, earlyFiringsEvery)))
+        .apply(
+            combineWithinBundles ? "Combine within bundles" : "With window start",
+            ParDo.of(
+                combineWithinBundles
+                    ? new CombineWithinBundleFn(windows, kinds)
+                    : new WithWindowStartFn(windows)))
+        .setCoder(
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(InstantCoder.of(), new TallyCoder(kinds))))
+        .apply(
+            "Measures per key and window",
+            ParDo.of(new PanesFn(windows, kinds, rows, allowedLateness, earlyFiringsEvery)))
         .setRowSchema(rows.schema)
-        // A pane's timestamp is its window's last instant, so these are the windows the results are about.
-        .apply("Into windows of " + windows, Window.<Row>into(windows.windowFn()).withAllowedLateness(allowedLateness));
+        // A pane's timestamp is its window's last instant, so these are the windows the results are
+        // about.
+        .apply(
+            "Into windows of " + windows,
+            Window.<Row>into(windows.windowFn()).withAllowedLateness(allowedLateness));
   }
 
   /**
    * How long after a window's first record since its last pane its next early pane comes: between
    * half and one and a half times {@code every}, fixed per key and window, spread evenly over the
-   * keys (or later, with the early pane of an earlier window of the key that is due then). Keys that start together (a job's start or restart, a replay) would otherwise all give
-   * their early panes together, every interval: at 10,000 events/s the first seconds' 37,500
-   * accounts gave theirs within the same 10 s.
+   * keys (or later, with the early pane of an earlier window of the key that is due then). Keys
+   * that start together (a job's start or restart, a replay) would otherwise all give their early
+   * panes together, every interval: at 10,000 events/s the first seconds' 37,500 accounts gave
+   * theirs within the same 10 s.
    */
   static Duration earlyPaneDelay(Duration every, String key, Instant start) {
     long mixed = (key.hashCode() * 0x9E3779B97F4A7C15L) ^ start.getMillis();
@@ -108,9 +123,11 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
   /**
    * Merges a bundle's statistics per key and window (by its start), and passes them on when the
    * bundle ends, each with the earliest timestamp it merged. The runner holds the watermark while a
-   * bundle is open, so nothing becomes late by waiting here. Few keys (categories, games) gain the most.
+   * bundle is open, so nothing becomes late by waiting here. Few keys (categories, games) gain the
+   * most.
    */
-  private static class CombineWithinBundleFn extends DoFn<KV<String, Tally>, KV<String, KV<Instant, Tally>>> {
+  private static class CombineWithinBundleFn
+      extends DoFn<KV<String, Tally>, KV<String, KV<Instant, Tally>>> {
     private record KeyAndWindow(String key, Instant windowStart) {}
 
     private record Partial(Tally stats, Instant earliest) {}
@@ -135,20 +152,30 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
       partials.merge(
           new KeyAndWindow(keyed.getKey(), start),
           new Partial(keyed.getValue(), timestamp),
-          (a, b) -> new Partial(a.stats().plus(b.stats(), kinds), a.earliest().isBefore(b.earliest()) ? a.earliest() : b.earliest()));
+          (a, b) ->
+              new Partial(
+                  a.stats().plus(b.stats(), kinds),
+                  a.earliest().isBefore(b.earliest()) ? a.earliest() : b.earliest()));
     }
 
     @FinishBundle
     public void finishBundle(FinishBundleContext context) {
       partials.forEach(
           (at, partial) ->
-              context.output(KV.of(at.key(), KV.of(at.windowStart(), partial.stats())), partial.earliest(), GlobalWindow.INSTANCE));
+              context.output(
+                  KV.of(at.key(), KV.of(at.windowStart(), partial.stats())),
+                  partial.earliest(),
+                  GlobalWindow.INSTANCE));
       partials = null;
     }
   }
 
-  /** Pairs each record's statistics with the start of its window, for keys that rarely repeat within a bundle. */
-  private static class WithWindowStartFn extends DoFn<KV<String, Tally>, KV<String, KV<Instant, Tally>>> {
+  /**
+   * Pairs each record's statistics with the start of its window, for keys that rarely repeat within
+   * a bundle.
+   */
+  private static class WithWindowStartFn
+      extends DoFn<KV<String, Tally>, KV<String, KV<Instant, Tally>>> {
     private final AggregateWindows windows;
 
     WithWindowStartFn(AggregateWindows windows) {
@@ -157,30 +184,45 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
 
     @ProcessElement
     public void process(
-        @Element KV<String, Tally> keyed, @Timestamp Instant timestamp, OutputReceiver<KV<String, KV<Instant, Tally>>> out) {
+        @Element KV<String, Tally> keyed,
+        @Timestamp Instant timestamp,
+        OutputReceiver<KV<String, KV<Instant, Tally>>> out) {
       out.output(KV.of(keyed.getKey(), KV.of(windows.startOf(timestamp), keyed.getValue())));
     }
   }
 
   /**
-   * One key's window that has records and has not had its final pane. Immutable: Flink with
-   * {@code --fasterCopy} may be writing the stored value to a checkpoint at the same time.
+   * One key's window that has records and has not had its final pane. Immutable: Flink with {@code
+   * --fasterCopy} may be writing the stored value to a checkpoint at the same time.
    *
    * @param panes how many panes it has given
-   * @param onTimePaneDone whether the watermark has passed its end: its on-time pane is given or skipped
-   * @param onTimePaneGiven whether it gave an on-time pane (it skips it when nothing came since its last early pane)
+   * @param onTimePaneDone whether the watermark has passed its end: its on-time pane is given or
+   *     skipped
+   * @param onTimePaneGiven whether it gave an on-time pane (it skips it when nothing came since its
+   *     last early pane)
    * @param newRecords whether records came since its last pane
    * @param earlyPaneAt when (processing time) its next early pane is due; null when none is
    */
   record OpenWindow(
-      Instant start, Tally stats, int panes, boolean onTimePaneDone, boolean onTimePaneGiven, boolean newRecords,
+      Instant start,
+      Tally stats,
+      int panes,
+      boolean onTimePaneDone,
+      boolean onTimePaneGiven,
+      boolean newRecords,
       @Nullable Instant earlyPaneAt) {
     static OpenWindow of(Instant start, Tally stats, @Nullable Instant earlyPaneAt) {
       return new OpenWindow(start, stats, 0, false, false, true, earlyPaneAt);
     }
 
     OpenWindow plus(Tally more, List<Accumulation> kinds, @Nullable Instant earlyPaneIfNoneDue) {
-      return new OpenWindow(start, stats.plus(more, kinds), panes, onTimePaneDone, onTimePaneGiven, true,
+      return new OpenWindow(
+          start,
+          stats.plus(more, kinds),
+          panes,
+          onTimePaneDone,
+          onTimePaneGiven,
+          true,
           earlyPaneAt != null ? earlyPaneAt : earlyPaneIfNoneDue);
     }
 
@@ -198,7 +240,9 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
     }
   }
 
-  /** The coder of {@link OpenWindow}, for the state of {@link PanesFn}; its three flags in one byte. */
+  /**
+   * The coder of {@link OpenWindow}, for the state of {@link PanesFn}; its three flags in one byte.
+   */
   static final class OpenWindowCoder extends CustomCoder<OpenWindow> {
     private final TallyCoder tallyCoder;
 
@@ -216,9 +260,10 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
       InstantCoder.of().encode(window.start(), out);
       tallyCoder.encode(window.stats(), out);
       VarIntCoder.of().encode(window.panes(), out);
-      out.write((window.onTimePaneDone() ? ON_TIME_PANE_DONE : 0)
-          | (window.onTimePaneGiven() ? ON_TIME_PANE_GIVEN : 0)
-          | (window.newRecords() ? NEW_RECORDS : 0));
+      out.write(
+          (window.onTimePaneDone() ? ON_TIME_PANE_DONE : 0)
+              | (window.onTimePaneGiven() ? ON_TIME_PANE_GIVEN : 0)
+              | (window.newRecords() ? NEW_RECORDS : 0));
       EARLY_PANE_AT.encode(window.earlyPaneAt(), out);
     }
 
@@ -231,8 +276,14 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
       if (flags < 0) {
         throw new EOFException("an open window ended before its flags");
       }
-      return new OpenWindow(start, stats, panes, (flags & ON_TIME_PANE_DONE) != 0, (flags & ON_TIME_PANE_GIVEN) != 0,
-          (flags & NEW_RECORDS) != 0, EARLY_PANE_AT.decode(in));
+      return new OpenWindow(
+          start,
+          stats,
+          panes,
+          (flags & ON_TIME_PANE_DONE) != 0,
+          (flags & ON_TIME_PANE_GIVEN) != 0,
+          (flags & NEW_RECORDS) != 0,
+          EARLY_PANE_AT.decode(in));
     }
 
     @Override
@@ -248,7 +299,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
 
   /**
    * Per key: its open windows in start order, and three timers, each set for the earliest pane of
-   * its kind that is due: on-time panes and final panes (event time), early panes (processing time).
+   * its kind that is due: on-time panes and final panes (event time), early panes (processing
+   * time).
    *
    * <p>Every pane has its window's last instant as its timestamp, as Beam's windowing gives it, and
    * each timer holds the watermark at the earliest timestamp it will give, so that what follows
@@ -263,7 +315,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
     private static final String ON_TIME_PANE = "onTimePane";
     private static final String FINAL_PANE = "finalPane";
     private static final String EARLY_PANE = "earlyPane";
-    private final Counter lateRecords = Metrics.counter(TributaryMetrics.NAMESPACE, "aggregate.lateRecords");
+    private final Counter lateRecords =
+        Metrics.counter(TributaryMetrics.NAMESPACE, "aggregate.lateRecords");
 
     /** In start order; never changed in place, only replaced. */
     @StateId("windows")
@@ -309,15 +362,21 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
       // Early panes are for windows the watermark has not passed; one it has passed gets its
       // on-time pane as soon as the timer can fire.
       List<OpenWindow> before = listOf(state);
-      @Nullable Instant earlyPaneIfNoneDue =
+      @Nullable
+      Instant earlyPaneIfNoneDue =
           earlyFiringsEvery == null || lastInstant(start).isBefore(watermark)
               ? null
-              : earlyPane.getCurrentRelativeTime().plus(earlyPaneDelay(earlyFiringsEvery, element.getKey(), start));
+              : earlyPane
+                  .getCurrentRelativeTime()
+                  .plus(earlyPaneDelay(earlyFiringsEvery, element.getKey(), start));
       // Not before the early pane already due for an earlier window: the early-pane timer holds the
       // watermark at that window's last instant, before this record's time, and Beam lets a record
       // set a timer only with a hold no earlier than its own time. The two then fire together.
       @Nullable EarlyTimer due = EarlyTimer.of(before);
-      if (earlyPaneIfNoneDue != null && due != null && due.firstStart().isBefore(start) && earlyPaneIfNoneDue.isBefore(due.at())) {
+      if (earlyPaneIfNoneDue != null
+          && due != null
+          && due.firstStart().isBefore(start)
+          && earlyPaneIfNoneDue.isBefore(due.at())) {
         earlyPaneIfNoneDue = due.at();
       }
 
@@ -351,20 +410,27 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant due = context.fireTimestamp();
-      advance(state, onTimePane, finalPane, earlyPane, ON_TIME_PANE, window -> {
-        if (awaitsOnlyItsFinalPane(window) || lastInstant(window.start()).isAfter(due)) {
-          return window;
-        }
-        boolean isFinal = allowedLateness.equals(Duration.ZERO);
-        if (!isFinal && !window.newRecords()) {
-          // Nothing since its last early pane: the on-time pane would repeat it (Beam's
-          // OnTimeBehavior.FIRE_IF_NON_EMPTY). When the watermark passes an hour, every live key's
-          // window falls due at once, and most have given their last early pane by then.
-          return window.afterSkippedOnTimePane();
-        }
-        output(context, key, window, Timing.ON_TIME, isFinal);
-        return isFinal ? null : window.afterOnTimePane();
-      });
+      advance(
+          state,
+          onTimePane,
+          finalPane,
+          earlyPane,
+          ON_TIME_PANE,
+          window -> {
+            if (awaitsOnlyItsFinalPane(window) || lastInstant(window.start()).isAfter(due)) {
+              return window;
+            }
+            boolean isFinal = allowedLateness.equals(Duration.ZERO);
+            if (!isFinal && !window.newRecords()) {
+              // Nothing since its last early pane: the on-time pane would repeat it (Beam's
+              // OnTimeBehavior.FIRE_IF_NON_EMPTY). When the watermark passes an hour, every live
+              // key's
+              // window falls due at once, and most have given their last early pane by then.
+              return window.afterSkippedOnTimePane();
+            }
+            output(context, key, window, Timing.ON_TIME, isFinal);
+            return isFinal ? null : window.afterOnTimePane();
+          });
     }
 
     @OnTimer(FINAL_PANE)
@@ -376,13 +442,20 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant due = context.fireTimestamp();
-      advance(state, onTimePane, finalPane, earlyPane, FINAL_PANE, window -> {
-        if (!awaitsOnlyItsFinalPane(window) || closingTime(window.start()).isAfter(due)) {
-          return window;
-        }
-        output(context, key, window, window.onTimePaneDone() ? Timing.LATE : Timing.ON_TIME, true);
-        return null;
-      });
+      advance(
+          state,
+          onTimePane,
+          finalPane,
+          earlyPane,
+          FINAL_PANE,
+          window -> {
+            if (!awaitsOnlyItsFinalPane(window) || closingTime(window.start()).isAfter(due)) {
+              return window;
+            }
+            output(
+                context, key, window, window.onTimePaneDone() ? Timing.LATE : Timing.ON_TIME, true);
+            return null;
+          });
     }
 
     @OnTimer(EARLY_PANE)
@@ -394,13 +467,19 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
         @TimerId(FINAL_PANE) Timer finalPane,
         @TimerId(EARLY_PANE) Timer earlyPane) {
       Instant now = context.fireTimestamp();
-      advance(state, onTimePane, finalPane, earlyPane, EARLY_PANE, window -> {
-        if (window.earlyPaneAt() == null || window.earlyPaneAt().isAfter(now)) {
-          return window;
-        }
-        output(context, key, window, Timing.EARLY, false);
-        return window.afterEarlyPane();
-      });
+      advance(
+          state,
+          onTimePane,
+          finalPane,
+          earlyPane,
+          EARLY_PANE,
+          window -> {
+            if (window.earlyPaneAt() == null || window.earlyPaneAt().isAfter(now)) {
+              return window;
+            }
+            output(context, key, window, Timing.EARLY, false);
+            return window.afterEarlyPane();
+          });
     }
 
     /**
@@ -408,15 +487,21 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
      * the window as it stays open, or null once it is closed.
      */
     private interface PaneStep {
-      @Nullable OpenWindow apply(OpenWindow window);
+      @Nullable
+      OpenWindow apply(OpenWindow window);
     }
 
     /**
-     * Applies {@code step} to each open window in start order, keeps those still open, and sets
-     * the timers again.
+     * Applies {@code step} to each open window in start order, keeps those still open, and sets the
+     * timers again.
      */
     private void advance(
-        ValueState<List<OpenWindow>> state, Timer onTimePane, Timer finalPane, Timer earlyPane, String fired, PaneStep step) {
+        ValueState<List<OpenWindow>> state,
+        Timer onTimePane,
+        Timer finalPane,
+        Timer earlyPane,
+        String fired,
+        PaneStep step) {
       List<OpenWindow> before = listOf(state);
       List<OpenWindow> after = new ArrayList<>(before.size());
       for (OpenWindow window : before) {
@@ -429,13 +514,15 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
       setTimers(before, after, onTimePane, finalPane, earlyPane, fired);
     }
 
-    private void output(OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
+    private void output(
+        OnTimerContext context, String key, OpenWindow window, Timing timing, boolean isFinal) {
       long nonSpeculativeIndex = timing == Timing.EARLY ? -1 : window.onTimePaneGiven() ? 1 : 0;
       context.outputWindowedValue(
           rows.row(key, window.start(), window.stats(), isFinal),
           lastInstant(window.start()),
           List.of(context.window()),
-          PaneInfo.createPane(window.panes() == 0, isFinal, timing, window.panes(), nonSpeculativeIndex));
+          PaneInfo.createPane(
+              window.panes() == 0, isFinal, timing, window.panes(), nonSpeculativeIndex));
     }
 
     /** The window's last instant: its on-time pane is due when the watermark passes it. */
@@ -455,8 +542,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
     /**
      * Sets each timer whose earliest pane due changed from {@code before} to {@code after}, except
      * that the timer that has just fired ({@code fired}) is set for nothing. Each holds the
-     * watermark at the earliest timestamp it will give; a hold is never before the element or
-     * timer being processed, as Beam requires, because the panes' windows start in order.
+     * watermark at the earliest timestamp it will give; a hold is never before the element or timer
+     * being processed, as Beam requires, because the panes' windows start in order.
      */
     private void setTimers(
         List<OpenWindow> before,
@@ -465,7 +552,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
         Timer finalPane,
         Timer earlyPane,
         @Nullable String fired) {
-      @Nullable Instant onTimeBefore = ON_TIME_PANE.equals(fired) ? null : firstOnTimePaneStart(before);
+      @Nullable
+      Instant onTimeBefore = ON_TIME_PANE.equals(fired) ? null : firstOnTimePaneStart(before);
       @Nullable Instant onTimeAfter = firstOnTimePaneStart(after);
       if (onTimeAfter != null && !onTimeAfter.equals(onTimeBefore)) {
         onTimePane.set(lastInstant(onTimeAfter));
@@ -484,7 +572,8 @@ final class AggregateInKeyedState extends PTransform<PCollection<KV<String, Tall
         earlyPane.withOutputTimestamp(lastInstant(earlyAfter.firstStart())).set(earlyAfter.at());
       } else {
         // No early pane is due any more: the on-time pane came first. Beam's Flink runner cannot
-        // delete a timer (2.62), so it stays set, no longer holding the watermark, and gives nothing.
+        // delete a timer (2.62), so it stays set, no longer holding the watermark, and gives
+        // nothing.
         earlyPane.withNoOutputTimestamp().set(earlyBefore.at());
       }
     }

@@ -56,16 +56,22 @@ public final class AggregateWindows implements Serializable {
 
   /** The start of the window holding {@code timestamp}. */
   Instant startOf(Instant timestamp) {
-    return fixed == null ? BoundedWindow.TIMESTAMP_MIN_VALUE : fixed.assignWindow(timestamp).start();
+    return fixed == null
+        ? BoundedWindow.TIMESTAMP_MIN_VALUE
+        : fixed.assignWindow(timestamp).start();
   }
 
   /** The end (exclusive) of the window that starts at {@code start}. */
   Instant endOf(Instant start) {
-    return size == null ? GlobalWindow.INSTANCE.maxTimestamp().plus(Duration.millis(1)) : start.plus(size);
+    return size == null
+        ? GlobalWindow.INSTANCE.maxTimestamp().plus(Duration.millis(1))
+        : start.plus(size);
   }
 
   /** The window's last instant: its on-time pane is due when the watermark passes it. */
   Instant lastInstant(Instant start) {
-    return size == null ? GlobalWindow.INSTANCE.maxTimestamp() : start.plus(size).minus(Duration.millis(1));
+    return size == null
+        ? GlobalWindow.INSTANCE.maxTimestamp()
+        : start.plus(size).minus(Duration.millis(1));
   }
 }

@@ -14,10 +14,13 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 public final class DeadLetter {
   /** Where the record came from, e.g. {@code /data/tx.jsonl:17}. */
   public final String source;
+
   /** The step that refused it, e.g. {@code parse-transactions}. */
   public final String step;
+
   /** Why, in words a person can act on. */
   public final String reason;
+
   /** The record exactly as it arrived. */
   public final String payload;
 

@@ -10,8 +10,8 @@ import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.util.VarInt;
 
 /**
- * Exact decimals (amounts) in a few bytes: the scale and, when it fits in a long, the unscaled value
- * as variable-length integers. Beam's {@code BigDecimalCoder} formats an error message with
+ * Exact decimals (amounts) in a few bytes: the scale and, when it fits in a long, the unscaled
+ * value as variable-length integers. Beam's {@code BigDecimalCoder} formats an error message with
  * {@code String.format} on every call, which cost about 8% of the batch job's CPU on Flink.
  */
 public final class DecimalCoder extends AtomicCoder<BigDecimal> {

@@ -16,10 +16,10 @@ import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
- * Joins each record with reference data by key, the reference given as a map side input (built
- * with {@link ReferenceMap} or {@code View.asMap()}, e.g. from a file). A record with no match is
- * kept and joined with {@code null}, never dropped. Counted as {@code <name>.matched} and
- * {@code <name>.unmatched}.
+ * Joins each record with reference data by key, the reference given as a map side input (built with
+ * {@link ReferenceMap} or {@code View.asMap()}, e.g. from a file). A record with no match is kept
+ * and joined with {@code null}, never dropped. Counted as {@code <name>.matched} and {@code
+ * <name>.unmatched}.
  *
  * @param <T> the records
  * @param <R> the reference data
@@ -64,14 +64,16 @@ public class Enrich<T, R, E> extends PTransform<PCollection<T>, PCollection<E>> 
     return input
         .apply(
             "Join with " + referenceName,
-            ParDo.of(new JoinFn<>(referenceName, reference, keyOf, join, isFinalOnceReady(reference)))
+            ParDo.of(
+                    new JoinFn<>(
+                        referenceName, reference, keyOf, join, isFinalOnceReady(reference)))
                 .withSideInputs(reference))
         .setTypeDescriptor(type);
   }
 
   /**
-   * Whether the reference, once a runner makes it available, never changes: bounded (e.g. read
-   * from a file) and with the default trigger, so each window has exactly one pane.
+   * Whether the reference, once a runner makes it available, never changes: bounded (e.g. read from
+   * a file) and with the default trigger, so each window has exactly one pane.
    */
   private static boolean isFinalOnceReady(PCollectionView<?> view) {
     PCollection<?> source = view.getPCollection();

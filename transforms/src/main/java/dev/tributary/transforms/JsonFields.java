@@ -72,7 +72,8 @@ public final class JsonFields {
   public String text(String field, Pattern pattern, String expected) throws InvalidRecordException {
     String value = text(field);
     if (!pattern.matcher(value).matches()) {
-      throw new InvalidRecordException("field '" + field + "' must be " + expected + ", got '" + value + "'");
+      throw new InvalidRecordException(
+          "field '" + field + "' must be " + expected + ", got '" + value + "'");
     }
     return value;
   }
@@ -87,16 +88,23 @@ public final class JsonFields {
     String value = text(field);
     if (!allowed.contains(value)) {
       throw new InvalidRecordException(
-          "field '" + field + "' must be one of " + allowed.stream().sorted().toList() + ", got '" + value + "'");
+          "field '"
+              + field
+              + "' must be one of "
+              + allowed.stream().sorted().toList()
+              + ", got '"
+              + value
+              + "'");
     }
     return value;
   }
 
   /**
-   * An exact decimal, from a JSON number or a numeric string, greater than zero and at most
-   * {@code max}, with at most {@code scale} decimal places; returned with exactly that scale.
+   * An exact decimal, from a JSON number or a numeric string, greater than zero and at most {@code
+   * max}, with at most {@code scale} decimal places; returned with exactly that scale.
    */
-  public BigDecimal positiveDecimal(String field, int scale, BigDecimal max) throws InvalidRecordException {
+  public BigDecimal positiveDecimal(String field, int scale, BigDecimal max)
+      throws InvalidRecordException {
     JsonNode value = required(field);
     BigDecimal decimal;
     if (value.isNumber()) {
@@ -105,21 +113,33 @@ public final class JsonFields {
       try {
         decimal = new BigDecimal(value.asText().trim());
       } catch (NumberFormatException e) {
-        throw new InvalidRecordException("field '" + field + "' must be a number, got '" + value.asText() + "'");
+        throw new InvalidRecordException(
+            "field '" + field + "' must be a number, got '" + value.asText() + "'");
       }
     } else {
       throw new InvalidRecordException("field '" + field + "' must be a number, got " + value);
     }
     if (decimal.signum() <= 0) {
-      throw new InvalidRecordException("field '" + field + "' must be greater than 0, got " + decimal.toPlainString());
+      throw new InvalidRecordException(
+          "field '" + field + "' must be greater than 0, got " + decimal.toPlainString());
     }
     if (decimal.compareTo(max) > 0) {
       throw new InvalidRecordException(
-          "field '" + field + "' is out of range: " + decimal.toPlainString() + " > " + max.toPlainString());
+          "field '"
+              + field
+              + "' is out of range: "
+              + decimal.toPlainString()
+              + " > "
+              + max.toPlainString());
     }
     if (decimal.stripTrailingZeros().scale() > scale) {
       throw new InvalidRecordException(
-          "field '" + field + "' has more than " + scale + " decimal places: " + decimal.toPlainString());
+          "field '"
+              + field
+              + "' has more than "
+              + scale
+              + " decimal places: "
+              + decimal.toPlainString());
     }
     return decimal.setScale(scale);
   }
@@ -130,9 +150,9 @@ public final class JsonFields {
   }
 
   /**
-   * {@code value}, the text of {@code field}, as milliseconds since the epoch, read as
-   * {@link #instant} reads it, and refused as it refuses it: for a caller that has the text but
-   * not the record, such as the bench deciding which lines the job will take for a time.
+   * {@code value}, the text of {@code field}, as milliseconds since the epoch, read as {@link
+   * #instant} reads it, and refused as it refuses it: for a caller that has the text but not the
+   * record, such as the bench deciding which lines the job will take for a time.
    */
   public static long instantMillis(String field, String value) throws InvalidRecordException {
     try {
@@ -148,8 +168,8 @@ public final class JsonFields {
    * producers here write, UTC to the millisecond or the second ({@code 2026-03-01T10:15:30.250Z},
    * {@code 2026-03-01T10:15:30Z}), is read digit by digit: {@link OffsetDateTime#parse}, which
    * reads every other form, was half the time spent reading a transaction. Both refuse the same
-   * values (month 13, 30 February, hour 24), with a {@link DateTimeException} or, out of range,
-   * an {@link ArithmeticException}.
+   * values (month 13, 30 February, hour 24), with a {@link DateTimeException} or, out of range, an
+   * {@link ArithmeticException}.
    */
   static long epochMillis(String value) {
     int length = value.length();
@@ -157,16 +177,28 @@ public final class JsonFields {
     boolean utcToTheSecond = length == 20;
     if (!(utcToTheMillisecond || utcToTheSecond)
         || value.charAt(length - 1) != 'Z'
-        || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
-        || value.charAt(13) != ':' || value.charAt(16) != ':'
-        || !digits(value, 0, 4) || !digits(value, 5, 7) || !digits(value, 8, 10)
-        || !digits(value, 11, 13) || !digits(value, 14, 16) || !digits(value, 17, 19)) {
+        || value.charAt(4) != '-'
+        || value.charAt(7) != '-'
+        || value.charAt(10) != 'T'
+        || value.charAt(13) != ':'
+        || value.charAt(16) != ':'
+        || !digits(value, 0, 4)
+        || !digits(value, 5, 7)
+        || !digits(value, 8, 10)
+        || !digits(value, 11, 13)
+        || !digits(value, 14, 16)
+        || !digits(value, 17, 19)) {
       return OffsetDateTime.parse(value).toInstant().toEpochMilli();
     }
     int millis = utcToTheMillisecond ? number(value, 20, 23) : 0;
-    LocalDateTime time = LocalDateTime.of(
-        number(value, 0, 4), number(value, 5, 7), number(value, 8, 10),
-        number(value, 11, 13), number(value, 14, 16), number(value, 17, 19));
+    LocalDateTime time =
+        LocalDateTime.of(
+            number(value, 0, 4),
+            number(value, 5, 7),
+            number(value, 8, 10),
+            number(value, 11, 13),
+            number(value, 14, 16),
+            number(value, 17, 19));
     return Math.addExact(Math.multiplyExact(time.toEpochSecond(ZoneOffset.UTC), 1000L), millis);
   }
 
@@ -194,7 +226,8 @@ public final class JsonFields {
     try {
       LocalDate.parse(value);
     } catch (DateTimeParseException e) {
-      throw new InvalidRecordException("field '" + field + "' must be an ISO-8601 date (yyyy-MM-dd), got '" + value + "'");
+      throw new InvalidRecordException(
+          "field '" + field + "' must be an ISO-8601 date (yyyy-MM-dd), got '" + value + "'");
     }
     return value;
   }

@@ -28,12 +28,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  */
 public final class Measures<T> implements Serializable {
   /** How an output is computed from the accumulated values. */
-  private record Output(
-      String name,
-      FieldType type,
-      int accumulated,
-      int denominator,
-      int scale)
+  private record Output(String name, FieldType type, int accumulated, int denominator, int scale)
       implements Serializable {
     boolean isRatio() {
       return denominator >= 0;
@@ -129,8 +124,12 @@ public final class Measures<T> implements Serializable {
         Accumulation kind = inputs.get(output.accumulated()).kind();
         if (output.isRatio() || kind == Accumulation.MIN || kind == Accumulation.MAX) {
           throw new IllegalArgumentException(
-              "ratio '" + ratio + "' needs a count, sum or distinct count, but '" + name
-                  + "' is a " + (output.isRatio() ? "ratio" : kind.name().toLowerCase()));
+              "ratio '"
+                  + ratio
+                  + "' needs a count, sum or distinct count, but '"
+                  + name
+                  + "' is a "
+                  + (output.isRatio() ? "ratio" : kind.name().toLowerCase()));
         }
         return output;
       }

@@ -18,8 +18,8 @@ import org.joda.time.Instant;
 /**
  * Raw payloads to typed records, with their event time as element timestamp. Anything the parser
  * refuses, and any event time Beam cannot represent, goes to the dead-letter output with the raw
- * payload and the reason. Counted as {@code <name>.read}, {@code <name>.parsed} and
- * {@code <name>.deadLetters} (see {@link TributaryMetrics}).
+ * payload and the reason. Counted as {@code <name>.read}, {@code <name>.parsed} and {@code
+ * <name>.deadLetters} (see {@link TributaryMetrics}).
  */
 public class Parse<T>
     extends PTransform<PCollection<RawRecord>, WithFailures.Result<PCollection<T>, DeadLetter>> {
@@ -60,7 +60,11 @@ public class Parse<T>
     private final Counter parsed;
     private final Counter refused;
 
-    ParseFn(String recordName, RecordParser<T> parser, TupleTag<T> parsedTag, TupleTag<DeadLetter> deadLetterTag) {
+    ParseFn(
+        String recordName,
+        RecordParser<T> parser,
+        TupleTag<T> parsedTag,
+        TupleTag<DeadLetter> deadLetterTag) {
       this.step = "parse-" + recordName;
       this.parser = parser;
       this.parsedTag = parsedTag;

@@ -19,18 +19,19 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Reference data (accounts, say) as a map side input for {@link Enrich}, like {@code View.asMap()},
- * but gathered into one map before it becomes a view: a key given twice fails, as with
- * {@code View.asMap()}.
+ * but gathered into one map before it becomes a view: a key given twice fails, as with {@code
+ * View.asMap()}.
  *
  * <p>Why not {@code View.asMap()}: in streaming, Beam's Flink runner builds every view by combining
  * all its elements into one list held in keyed state, one element at a time. The heap state backend
  * adds to that list in place, but a backend that stores values serialized (RocksDB) or logs every
  * change (the changelog backend, for incremental checkpoints) rewrites the whole list for each
- * element, which is quadratic: 12,500 accounts logged 2.9 GB, and 112,500 never finished.
- * Here the records are grouped under one key, which appends each to
- * a bag, and the view is built from the single map that comes out.
+ * element, which is quadratic: 12,500 accounts logged 2.9 GB, and 112,500 never finished. Here the
+ * records are grouped under one key, which appends each to a bag, and the view is built from the
+ * single map that comes out.
  */
-public class ReferenceMap<V> extends PTransform<PCollection<KV<String, V>>, PCollectionView<Map<String, V>>> {
+public class ReferenceMap<V>
+    extends PTransform<PCollection<KV<String, V>>, PCollectionView<Map<String, V>>> {
   private ReferenceMap() {}
 
   public static <V> ReferenceMap<V> of() {
@@ -42,20 +43,25 @@ public class ReferenceMap<V> extends PTransform<PCollection<KV<String, V>>, PCol
     Coder<V> valueCoder = ((KvCoder<String, V>) entries.getCoder()).getValueCoder();
     Coder<Map<String, V>> mapCoder = MapCoder.of(StringUtf8Coder.of(), valueCoder);
     return entries
-        .apply("Under one key", WithKeys.<Void, KV<String, V>>of((Void) null).withKeyType(TypeDescriptors.voids()))
+        .apply(
+            "Under one key",
+            WithKeys.<Void, KV<String, V>>of((Void) null).withKeyType(TypeDescriptors.voids()))
         .apply("All together", GroupByKey.create())
         .apply("Into one map", ParDo.of(new IntoOneMapFn<V>()))
         .setCoder(mapCoder)
         .apply("As side input", View.<Map<String, V>>asSingleton().withDefaultValue(Map.of()));
   }
 
-  private static class IntoOneMapFn<V> extends DoFn<KV<Void, Iterable<KV<String, V>>>, Map<String, V>> {
+  private static class IntoOneMapFn<V>
+      extends DoFn<KV<Void, Iterable<KV<String, V>>>, Map<String, V>> {
     @ProcessElement
-    public void process(@Element KV<Void, Iterable<KV<String, V>>> all, OutputReceiver<Map<String, V>> out) {
+    public void process(
+        @Element KV<Void, Iterable<KV<String, V>>> all, OutputReceiver<Map<String, V>> out) {
       Map<String, V> map = new HashMap<>();
       for (KV<String, V> entry : all.getValue()) {
         if (map.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
-          throw new IllegalArgumentException("Reference data gives key " + entry.getKey() + " twice");
+          throw new IllegalArgumentException(
+              "Reference data gives key " + entry.getKey() + " twice");
         }
       }
       out.output(map);

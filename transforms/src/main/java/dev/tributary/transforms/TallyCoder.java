@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.util.List;
 import org.apache.beam.sdk.coders.CustomCoder;
 
-/** The coder of a {@link Tally} of given accumulations: each value in its own wire form, in order. */
+/**
+ * The coder of a {@link Tally} of given accumulations: each value in its own wire form, in order.
+ */
 final class TallyCoder extends CustomCoder<Tally> {
   private final List<Accumulation> kinds;
 

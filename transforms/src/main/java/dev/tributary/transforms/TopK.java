@@ -30,16 +30,16 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The k keys with the largest values per group and window, ties broken by the smaller key, as
- * rows: the group field (per group only), {@code windowStart} and {@code windowEnd} (exclusive;
- * not in the global window), {@code rank} (1 = largest), the key, the value and {@code isFinal}.
- * {@link #of} ranks all keys of a window ({@code KV<key, value>} in); {@link #perGroup} ranks
- * within each group ({@code KV<group, KV<key, value>>} in). The input holds one value per key per
- * window, e.g. the final panes of an {@link Aggregate}.
+ * The k keys with the largest values per group and window, ties broken by the smaller key, as rows:
+ * the group field (per group only), {@code windowStart} and {@code windowEnd} (exclusive; not in
+ * the global window), {@code rank} (1 = largest), the key, the value and {@code isFinal}. {@link
+ * #of} ranks all keys of a window ({@code KV<key, value>} in); {@link #perGroup} ranks within each
+ * group ({@code KV<group, KV<key, value>>} in). The input holds one value per key per window, e.g.
+ * the final panes of an {@link Aggregate}.
  *
- * <p>In streaming those values may arrive after the window's end (an upstream final pane comes
- * when its allowed lateness is over), so the ranking fires when the watermark passes the end, again
- * as each later value arrives, and once more, final ({@code isFinal}), when the input's allowed
+ * <p>In streaming those values may arrive after the window's end (an upstream final pane comes when
+ * its allowed lateness is over), so the ranking fires when the watermark passes the end, again as
+ * each later value arrives, and once more, final ({@code isFinal}), when the input's allowed
  * lateness is over. Panes accumulate. In batch there is one pane, and it is final.
  */
 public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Row>> {
@@ -70,7 +70,10 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
     return new TopK<>(k, true, "group", "key", "value");
   }
 
-  /** Names the result's group, key and value fields (default {@code group}, {@code key}, {@code value}). */
+  /**
+   * Names the result's group, key and value fields (default {@code group}, {@code key}, {@code
+   * value}).
+   */
   public TopK<InputT> withFieldNames(String group, String key, String value) {
     return new TopK<>(k, perGroup, group, key, value);
   }
@@ -103,7 +106,9 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
       grouped =
           ((PCollection<KV<String, BigDecimal>>) input)
               .apply("One group", WithKeys.of(""))
-              .setCoder(KvCoder.of(StringUtf8Coder.of(), (Coder<KV<String, BigDecimal>>) input.getCoder()));
+              .setCoder(
+                  KvCoder.of(
+                      StringUtf8Coder.of(), (Coder<KV<String, BigDecimal>>) input.getCoder()));
     }
     return grouped
         .apply(
@@ -121,8 +126,11 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
         .setRowSchema(schema);
   }
 
-  /** Orders so that "greater" means "ranks higher": the larger value, and on a tie the smaller key. */
-  static class LargerValueThenSmallerKey implements Comparator<KV<String, BigDecimal>>, Serializable {
+  /**
+   * Orders so that "greater" means "ranks higher": the larger value, and on a tie the smaller key.
+   */
+  static class LargerValueThenSmallerKey
+      implements Comparator<KV<String, BigDecimal>>, Serializable {
     @Override
     public int compare(KV<String, BigDecimal> a, KV<String, BigDecimal> b) {
       int byValue = a.getValue().compareTo(b.getValue());
@@ -136,7 +144,8 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
    * stored accumulator to a checkpoint at the same time.
    */
   static class TopCombineFn
-      extends Combine.CombineFn<KV<String, BigDecimal>, List<KV<String, BigDecimal>>, List<KV<String, BigDecimal>>> {
+      extends Combine.CombineFn<
+          KV<String, BigDecimal>, List<KV<String, BigDecimal>>, List<KV<String, BigDecimal>>> {
     private static final Comparator<KV<String, BigDecimal>> HIGHEST_FIRST =
         new LargerValueThenSmallerKey().reversed();
     private final int k;
@@ -151,7 +160,8 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
     }
 
     @Override
-    public List<KV<String, BigDecimal>> addInput(List<KV<String, BigDecimal>> top, KV<String, BigDecimal> entry) {
+    public List<KV<String, BigDecimal>> addInput(
+        List<KV<String, BigDecimal>> top, KV<String, BigDecimal> entry) {
       int at = Collections.binarySearch(top, entry, HIGHEST_FIRST);
       int index = at < 0 ? -at - 1 : at;
       if (index >= k) {
@@ -165,7 +175,8 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
     }
 
     @Override
-    public List<KV<String, BigDecimal>> mergeAccumulators(Iterable<List<KV<String, BigDecimal>>> accumulators) {
+    public List<KV<String, BigDecimal>> mergeAccumulators(
+        Iterable<List<KV<String, BigDecimal>>> accumulators) {
       List<KV<String, BigDecimal>> all = new ArrayList<>();
       accumulators.forEach(all::addAll);
       all.sort(HIGHEST_FIRST);

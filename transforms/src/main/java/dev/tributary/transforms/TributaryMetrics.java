@@ -11,11 +11,14 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  * backend all find them. In namespace {@value #NAMESPACE}:
  *
  * <ul>
- *   <li>{@code <records>.read}, {@code <records>.parsed}, {@code <records>.deadLetters}, from {@link Parse};
+ *   <li>{@code <records>.read}, {@code <records>.parsed}, {@code <records>.deadLetters}, from
+ *       {@link Parse};
  *   <li>{@code <reference>.matched}, {@code <reference>.unmatched}, from {@link Enrich};
  *   <li>{@code alerts.<rule>}, from {@code Detect};
- *   <li>{@code <rule>.lateRecords}, from {@code WindowedCountRule} (e.g. velocity): records that arrived after their time was judged.
- *   <li>{@code aggregate.lateRecords}, from {@link Aggregate} in streaming: records that arrived after their window's allowed lateness, left out.
+ *   <li>{@code <rule>.lateRecords}, from {@code WindowedCountRule} (e.g. velocity): records that
+ *       arrived after their time was judged.
+ *   <li>{@code aggregate.lateRecords}, from {@link Aggregate} in streaming: records that arrived
+ *       after their window's allowed lateness, left out.
  * </ul>
  */
 public final class TributaryMetrics {
@@ -25,8 +28,10 @@ public final class TributaryMetrics {
 
   /** Tributary's counters of a run: those in {@value #NAMESPACE}. */
   public static MetricQueryResults of(PipelineResult result) {
-    return result.metrics().queryMetrics(
-        MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build());
+    return result
+        .metrics()
+        .queryMetrics(
+            MetricsFilter.builder().addNameFilter(MetricNameFilter.inNamespace(NAMESPACE)).build());
   }
 
   /** The attempted total of counter {@code name} over every step that counts it. */

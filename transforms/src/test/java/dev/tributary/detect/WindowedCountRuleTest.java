@@ -50,7 +50,8 @@ public class WindowedCountRuleTest {
           session("s10", "d2", "p1", 3));
 
   private static final WindowedCountRule<Session> SHARED_DEVICE =
-      WindowedCountRule.<Session>of("shared_device", "device", Session::device, Session::id, Session::start)
+      WindowedCountRule.<Session>of(
+              "shared_device", "device", Session::device, Session::id, Session::start)
           .countingDistinct(Session::player)
           .atLeast(3)
           .within(Duration.standardHours(24))
@@ -60,8 +61,18 @@ public class WindowedCountRuleTest {
   private static Alert alert(String trigger, int hours, String count, String... ids) {
     Instant end = T0.plus(Duration.standardHours(hours));
     return new Alert(
-        "shared_device:" + trigger, "shared_device", 2, "device", "d1", List.of(ids), null,
-        List.of(new AlertAttribute("count", count)), end.minus(Duration.standardHours(24)), end, "HIGH", end);
+        "shared_device:" + trigger,
+        "shared_device",
+        2,
+        "device",
+        "d1",
+        List.of(ids),
+        null,
+        List.of(new AlertAttribute("count", count)),
+        end.minus(Duration.standardHours(24)),
+        end,
+        "HIGH",
+        end);
   }
 
   private static final List<Alert> EXPECTED =
@@ -73,7 +84,8 @@ public class WindowedCountRuleTest {
   public void batchCountsDistinctValuesPerSubject() {
     PCollection<Session> input =
         pipeline.apply(
-            Create.timestamped(SESSIONS.stream().map(s -> TimestampedValue.of(s, s.start())).toList())
+            Create.timestamped(
+                    SESSIONS.stream().map(s -> TimestampedValue.of(s, s.start())).toList())
                 .withCoder(SerializableCoder.of(Session.class)));
     PAssert.that(input.apply(SHARED_DEVICE)).containsInAnyOrder(EXPECTED);
     pipeline.run();

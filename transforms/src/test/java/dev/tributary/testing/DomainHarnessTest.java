@@ -59,7 +59,8 @@ public class DomainHarnessTest {
         EventFeed.feed(pipeline, "Events", domain.events(), mode, domain.allowedLateness());
     Map<String, PCollection<?>> outputs = domain.apply(pipeline, events);
     Map<String, List<?>> model = domain.model();
-    assertEquals("every output has a model", new TreeSet<>(model.keySet()), new TreeSet<>(outputs.keySet()));
+    assertEquals(
+        "every output has a model", new TreeSet<>(model.keySet()), new TreeSet<>(outputs.keySet()));
     outputs.forEach(
         (name, output) -> {
           PCollection<Object> compared = (PCollection<Object>) finalPanes(name, output);
@@ -71,10 +72,13 @@ public class DomainHarnessTest {
   /** For rows with an {@code isFinal} field, the final panes; every record otherwise. */
   @SuppressWarnings("unchecked")
   private static PCollection<?> finalPanes(String name, PCollection<?> output) {
-    boolean rows = output.getTypeDescriptor() != null && Row.class.equals(output.getTypeDescriptor().getRawType());
+    boolean rows =
+        output.getTypeDescriptor() != null
+            && Row.class.equals(output.getTypeDescriptor().getRawType());
     if (!rows || !output.getSchema().hasField("isFinal")) {
       return output;
     }
-    return ((PCollection<Row>) output).apply("Final " + name, Filter.by((Row r) -> r.getBoolean("isFinal")));
+    return ((PCollection<Row>) output)
+        .apply("Final " + name, Filter.by((Row r) -> r.getBoolean("isFinal")));
   }
 }

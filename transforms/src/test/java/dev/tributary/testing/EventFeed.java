@@ -31,7 +31,11 @@ public final class EventFeed {
 
   /** The records, timestamped, in {@code mode}. */
   public static PCollection<RawRecord> feed(
-      Pipeline pipeline, String name, List<TimestampedValue<RawRecord>> records, Mode mode, Duration lateness) {
+      Pipeline pipeline,
+      String name,
+      List<TimestampedValue<RawRecord>> records,
+      Mode mode,
+      Duration lateness) {
     if (mode == Mode.BATCH) {
       return pipeline.apply(name, Create.timestamped(records).withCoder(coder(pipeline)));
     }
@@ -39,7 +43,8 @@ public final class EventFeed {
   }
 
   /** The records as a bounded input with no timestamps of their own: for reference data. */
-  public static PCollection<RawRecord> bounded(Pipeline pipeline, String name, List<RawRecord> records) {
+  public static PCollection<RawRecord> bounded(
+      Pipeline pipeline, String name, List<RawRecord> records) {
     return pipeline.apply(name, Create.of(records).withCoder(coder(pipeline)));
   }
 
@@ -53,8 +58,8 @@ public final class EventFeed {
 
   /**
    * Chunks of 25 records in event-time order, each chunk shuffled; after each chunk the watermark
-   * moves to half the lateness past the earliest record still to come, so that some records
-   * arrive late but none later than the lateness allows.
+   * moves to half the lateness past the earliest record still to come, so that some records arrive
+   * late but none later than the lateness allows.
    */
   private static TestStream<RawRecord> stream(
       List<TimestampedValue<RawRecord>> records, Coder<RawRecord> coder, Duration lateness) {
@@ -67,10 +72,13 @@ public final class EventFeed {
           new ArrayList<>(timed.subList(from, Math.min(from + 25, timed.size())));
       Collections.shuffle(chunk, random);
       builder =
-          builder.addElements(chunk.get(0), chunk.subList(1, chunk.size()).toArray(TimestampedValue[]::new));
+          builder.addElements(
+              chunk.get(0), chunk.subList(1, chunk.size()).toArray(TimestampedValue[]::new));
       if (from + 25 < timed.size()) {
         Instant earliestToCome = timed.get(from + 25).getTimestamp();
-        builder = builder.advanceWatermarkTo(earliestToCome.plus(Duration.millis(lateness.getMillis() / 2)));
+        builder =
+            builder.advanceWatermarkTo(
+                earliestToCome.plus(Duration.millis(lateness.getMillis() / 2)));
       }
     }
     return builder.advanceWatermarkToInfinity();

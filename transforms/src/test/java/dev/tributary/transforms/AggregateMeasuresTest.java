@@ -77,18 +77,41 @@ public class AggregateMeasuresTest {
     Schema schema = daily.resultSchema();
     assertEquals(
         List.of(
-            "provider", "gameType", "windowStart", "windowEnd", "bets", "players", "stake", "payout",
-            "rtp", "minStake", "maxPayout", "isFinal"),
+            "provider",
+            "gameType",
+            "windowStart",
+            "windowEnd",
+            "bets",
+            "players",
+            "stake",
+            "payout",
+            "rtp",
+            "minStake",
+            "maxPayout",
+            "isFinal"),
         schema.getFieldNames());
 
     PAssert.that(bets(pipeline).apply(daily))
         .containsInAnyOrder(
             // rtp = 20.50 / 35.00 = 0.585714... -> 0.5857
-            row(schema, "acme", "slots", DAY1, DAY2, 3L, 2L, "35.00", "20.50", "0.5857", "5.00", "12.50"),
+            row(
+                schema, "acme", "slots", DAY1, DAY2, 3L, 2L, "35.00", "20.50", "0.5857", "5.00",
+                "12.50"),
             // No stake: the ratio is null rather than a division by zero.
             row(schema, "acme", "poker", DAY1, DAY2, 1L, 1L, "0.00", "0.00", null, "0.00", "0.00"),
-            row(schema, "a\u0000b\\", "slots", DAY2, DAY2.plus(Duration.standardDays(1)), 1L, 1L,
-                "1.00", "3.00", "3.0000", "1.00", "3.00"));
+            row(
+                schema,
+                "a\u0000b\\",
+                "slots",
+                DAY2,
+                DAY2.plus(Duration.standardDays(1)),
+                1L,
+                1L,
+                "1.00",
+                "3.00",
+                "3.0000",
+                "1.00",
+                "3.00"));
     pipeline.run();
   }
 
@@ -98,7 +121,16 @@ public class AggregateMeasuresTest {
         Aggregate.of(KeyFields.of("player", Bet::player), MEASURES, AggregateWindows.allTime());
     Schema schema = lifetime.resultSchema();
     assertEquals(
-        List.of("player", "bets", "players", "stake", "payout", "rtp", "minStake", "maxPayout", "isFinal"),
+        List.of(
+            "player",
+            "bets",
+            "players",
+            "stake",
+            "payout",
+            "rtp",
+            "minStake",
+            "maxPayout",
+            "isFinal"),
         schema.getFieldNames());
 
     PAssert.that(bets(pipeline).apply(lifetime))
@@ -150,14 +182,17 @@ public class AggregateMeasuresTest {
         "ratio 'r' names 'payout', which is not a measure defined before it", missing.getMessage());
     IllegalArgumentException ofMax =
         assertThrows(IllegalArgumentException.class, () -> base.ratio("r", "max", "stake", 2));
-    assertEquals("ratio 'r' needs a count, sum or distinct count, but 'max' is a max", ofMax.getMessage());
+    assertEquals(
+        "ratio 'r' needs a count, sum or distinct count, but 'max' is a max", ofMax.getMessage());
     assertThrows(IllegalArgumentException.class, () -> base.count("stake"));
   }
 
   @Test
   public void compositeKeysRoundTripWhateverTheyHold() {
     KeyFields<String[]> keys = KeyFields.of("a", (String[] r) -> r[0]).and("b", r -> r[1]);
-    String[][] cases = {{"x", "y"}, {"", ""}, {"\\", "0"}, {"\u0000", "\\0"}, {"a\\\u0000", "\u0000\u0000"}};
+    String[][] cases = {
+      {"x", "y"}, {"", ""}, {"\\", "0"}, {"\u0000", "\\0"}, {"a\\\u0000", "\u0000\u0000"}
+    };
     List<String> seen = new ArrayList<>();
     for (String[] parts : cases) {
       String key = keys.keyOf(parts);
@@ -170,8 +205,18 @@ public class AggregateMeasuresTest {
   }
 
   private static Row row(
-      Schema schema, String k1, String k2, Instant start, Instant end, long bets, long players,
-      String stake, String payout, String rtp, String minStake, String maxPayout) {
+      Schema schema,
+      String k1,
+      String k2,
+      Instant start,
+      Instant end,
+      long bets,
+      long players,
+      String stake,
+      String payout,
+      String rtp,
+      String minStake,
+      String maxPayout) {
     List<Object> values = new ArrayList<>();
     values.add(k1);
     if (k2 != null) {

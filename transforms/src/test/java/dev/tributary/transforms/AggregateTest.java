@@ -7,6 +7,7 @@ import dev.tributary.testing.AssertsLateDataIsDropped;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.BigDecimalCoder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
@@ -15,7 +16,6 @@ import org.apache.beam.sdk.testing.UsesTestStreamWithProcessingTime;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Reify;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -58,10 +58,18 @@ public class AggregateTest {
 
   private static final Schema SCHEMA = hourly().resultSchema();
 
-  private static Row result(String key, Instant start, long count, String sum, String mean, String max, boolean isFinal) {
+  private static Row result(
+      String key, Instant start, long count, String sum, String mean, String max, boolean isFinal) {
     return Row.withSchema(SCHEMA)
-        .addValues(key, start, start.plus(Duration.standardHours(1)), count, new BigDecimal(sum), new BigDecimal(mean),
-            new BigDecimal(max), isFinal)
+        .addValues(
+            key,
+            start,
+            start.plus(Duration.standardHours(1)),
+            count,
+            new BigDecimal(sum),
+            new BigDecimal(mean),
+            new BigDecimal(max),
+            isFinal)
         .build();
   }
 
@@ -86,13 +94,21 @@ public class AggregateTest {
   }
 
   @Test
-  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class, AssertsLateDataIsDropped.class})
+  @Category({
+    UsesTestStream.class,
+    UsesTestStreamWithProcessingTime.class,
+    AssertsLateDataIsDropped.class
+  })
   public void streamingGivesEarlyPanesThenOneFinalPaneWithLateData() {
     assertEarlyPanesThenOneFinalPaneWithLateData(hourly());
   }
 
   @Test
-  @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class, AssertsLateDataIsDropped.class})
+  @Category({
+    UsesTestStream.class,
+    UsesTestStreamWithProcessingTime.class,
+    AssertsLateDataIsDropped.class
+  })
   public void streamingWithoutCombiningBeforeShuffleGivesTheSamePanes() {
     assertEarlyPanesThenOneFinalPaneWithLateData(hourly().withoutCombiningBeforeShuffle());
   }
@@ -113,17 +129,27 @@ public class AggregateTest {
             .advanceWatermarkToInfinity();
     PCollection<Row> results = pipeline.apply(stream).apply(aggregate);
 
-    PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "6.00", "3.00", "4.00", false));
-    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 3, "12.00", "4.00", "6.00", false));
-    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 4, "20.00", "5.00", "8.00", true));
+    PAssert.that(results)
+        .inEarlyPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(result("even", TEN, 2, "6.00", "3.00", "4.00", false));
+    PAssert.that(results)
+        .inOnTimePane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(result("even", TEN, 3, "12.00", "4.00", "6.00", false));
+    PAssert.that(results)
+        .inFinalPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(result("even", TEN, 4, "20.00", "5.00", "8.00", true));
     PipelineResult run = pipeline.run();
-    assertEquals("records later than the lateness", 1, TributaryMetrics.counter(TributaryMetrics.of(run), "aggregate.lateRecords"));
+    assertEquals(
+        "records later than the lateness",
+        1,
+        TributaryMetrics.counter(TributaryMetrics.of(run), "aggregate.lateRecords"));
   }
 
   @Test
   @Category({UsesTestStream.class, UsesTestStreamWithProcessingTime.class})
   public void streamingKeepsTheWindowsOfAKeyApartWhileSeveralAreOpen() {
-    // The lateness is longer than a window, so an hour is still open for late records while the next one fires.
+    // The lateness is longer than a window, so an hour is still open for late records while the
+    // next one fires.
     Duration lateness = Duration.standardMinutes(90);
     TestStream<BigDecimal> stream =
         TestStream.create(BigDecimalCoder.of())
@@ -142,17 +168,28 @@ public class AggregateTest {
     // Ten to eleven: no early pane (its first record came before any processing time passed, its
     // on-time pane before the two minutes did), then the late 6.00 in its final pane only.
     PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).empty();
-    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 1, "2.00", "2.00", "2.00", false));
-    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(result("even", TEN, 2, "8.00", "4.00", "6.00", true));
-    // Eleven to twelve: an early pane, then no on-time pane (nothing came since the early one), then the final pane.
-    PAssert.that(results).inEarlyPane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 1, "4.00", "4.00", "4.00", false));
+    PAssert.that(results)
+        .inOnTimePane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(result("even", TEN, 1, "2.00", "2.00", "2.00", false));
+    PAssert.that(results)
+        .inFinalPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(result("even", TEN, 2, "8.00", "4.00", "6.00", true));
+    // Eleven to twelve: an early pane, then no on-time pane (nothing came since the early one),
+    // then the final pane.
+    PAssert.that(results)
+        .inEarlyPane(ELEVEN_TO_TWELVE)
+        .containsInAnyOrder(result("even", ELEVEN, 1, "4.00", "4.00", "4.00", false));
     PAssert.that(results).inOnTimePane(ELEVEN_TO_TWELVE).empty();
-    PAssert.that(results).inFinalPane(ELEVEN_TO_TWELVE).containsInAnyOrder(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true));
+    PAssert.that(results)
+        .inFinalPane(ELEVEN_TO_TWELVE)
+        .containsInAnyOrder(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true));
     // Every pane has its window's last instant as its timestamp, as Beam's windowing gives it.
     PAssert.that(results.apply("With timestamps", Reify.timestamps()))
         .inFinalPane(ELEVEN_TO_TWELVE)
         .containsInAnyOrder(
-            TimestampedValue.of(result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true), TWELVE.minus(Duration.millis(1))));
+            TimestampedValue.of(
+                result("even", ELEVEN, 2, "12.00", "6.00", "8.00", true),
+                TWELVE.minus(Duration.millis(1))));
     pipeline.run();
   }
 
@@ -170,16 +207,28 @@ public class AggregateTest {
             .advanceWatermarkToInfinity();
     PCollection<Row> results = pipeline.apply(stream).apply(hourly());
 
-    PAssert.that(results).inEarlyPane(TEN_TO_ELEVEN).containsInAnyOrder(
-        result("even", TEN, 1, "2.00", "2.00", "2.00", false), result("odd", TEN, 1, "1.00", "1.00", "1.00", false));
-    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(result("odd", TEN, 2, "4.00", "2.00", "3.00", false));
-    // Every window still gets its final pane, which is the one a consumer of final results waits for.
-    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(
-        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 2, "4.00", "2.00", "3.00", true));
-    PAssert.that(results).containsInAnyOrder(
-        result("even", TEN, 1, "2.00", "2.00", "2.00", false), result("odd", TEN, 1, "1.00", "1.00", "1.00", false),
-        result("odd", TEN, 2, "4.00", "2.00", "3.00", false),
-        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 2, "4.00", "2.00", "3.00", true));
+    PAssert.that(results)
+        .inEarlyPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(
+            result("even", TEN, 1, "2.00", "2.00", "2.00", false),
+            result("odd", TEN, 1, "1.00", "1.00", "1.00", false));
+    PAssert.that(results)
+        .inOnTimePane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(result("odd", TEN, 2, "4.00", "2.00", "3.00", false));
+    // Every window still gets its final pane, which is the one a consumer of final results waits
+    // for.
+    PAssert.that(results)
+        .inFinalPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(
+            result("even", TEN, 1, "2.00", "2.00", "2.00", true),
+            result("odd", TEN, 2, "4.00", "2.00", "3.00", true));
+    PAssert.that(results)
+        .containsInAnyOrder(
+            result("even", TEN, 1, "2.00", "2.00", "2.00", false),
+            result("odd", TEN, 1, "1.00", "1.00", "1.00", false),
+            result("odd", TEN, 2, "4.00", "2.00", "3.00", false),
+            result("even", TEN, 1, "2.00", "2.00", "2.00", true),
+            result("odd", TEN, 2, "4.00", "2.00", "3.00", true));
     pipeline.run();
   }
 
@@ -191,12 +240,19 @@ public class AggregateTest {
             .addElements(at("2.00", "2026-03-02T10:10:00Z"), at("3.00", "2026-03-02T10:20:00Z"))
             .advanceWatermarkTo(ELEVEN.plus(Duration.standardMinutes(5)))
             .advanceWatermarkToInfinity();
-    PCollection<Row> results = pipeline.apply(stream).apply(hourly().withAllowedLateness(Duration.ZERO));
+    PCollection<Row> results =
+        pipeline.apply(stream).apply(hourly().withAllowedLateness(Duration.ZERO));
 
-    PAssert.that(results).inOnTimePane(TEN_TO_ELEVEN).containsInAnyOrder(
-        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
-    PAssert.that(results).inFinalPane(TEN_TO_ELEVEN).containsInAnyOrder(
-        result("even", TEN, 1, "2.00", "2.00", "2.00", true), result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
+    PAssert.that(results)
+        .inOnTimePane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(
+            result("even", TEN, 1, "2.00", "2.00", "2.00", true),
+            result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
+    PAssert.that(results)
+        .inFinalPane(TEN_TO_ELEVEN)
+        .containsInAnyOrder(
+            result("even", TEN, 1, "2.00", "2.00", "2.00", true),
+            result("odd", TEN, 1, "3.00", "3.00", "3.00", true));
     pipeline.run();
   }
 
@@ -213,7 +269,8 @@ public class AggregateTest {
     PAssert.that(results)
         .inFinalPane(TEN_TO_ELEVEN)
         .containsInAnyOrder(
-            result("even", TEN, 2, "6.00", "3.00", "4.00", true), result("odd", TEN, 1, "1.00", "1.00", "1.00", true));
+            result("even", TEN, 2, "6.00", "3.00", "4.00", true),
+            result("odd", TEN, 1, "1.00", "1.00", "1.00", true));
     pipeline.run();
   }
 
@@ -231,7 +288,8 @@ public class AggregateTest {
             .advanceWatermarkToInfinity();
     PCollection<Row> results = pipeline.apply(stream).apply(hourly().finalPanesOnly());
 
-    // The whole output: one result, the final pane, although processing time passed the early-firing delay.
+    // The whole output: one result, the final pane, although processing time passed the
+    // early-firing delay.
     PAssert.that(results).containsInAnyOrder(result("even", TEN, 3, "14.00", "4.67", "8.00", true));
     pipeline.run();
   }
@@ -241,15 +299,21 @@ public class AggregateTest {
     Duration every = Duration.standardMinutes(1);
     int[] perTenSeconds = new int[6];
     for (int i = 0; i < 6_000; i++) {
-      long delay = AggregateInKeyedState.earlyPaneDelay(every, String.format("acc-%05d", i), TEN).getMillis();
+      long delay =
+          AggregateInKeyedState.earlyPaneDelay(every, String.format("acc-%05d", i), TEN)
+              .getMillis();
       assertTrue("delay " + delay, delay >= 30_000 && delay < 90_000);
       perTenSeconds[(int) ((delay - 30_000) / 10_000)]++;
     }
-    // Each 10 s of the minute from half an interval to one and a half holds about a sixth of the keys.
+    // Each 10 s of the minute from half an interval to one and a half holds about a sixth of the
+    // keys.
     for (int keys : perTenSeconds) {
-      assertTrue("keys per 10 s: " + java.util.Arrays.toString(perTenSeconds), keys > 900 && keys < 1_100);
+      assertTrue(
+          "keys per 10 s: " + java.util.Arrays.toString(perTenSeconds), keys > 900 && keys < 1_100);
     }
     // Fixed per key and window, so that a key's panes keep their rhythm.
-    assertEquals(AggregateInKeyedState.earlyPaneDelay(every, "acc-00001", TEN), AggregateInKeyedState.earlyPaneDelay(every, "acc-00001", TEN));
+    assertEquals(
+        AggregateInKeyedState.earlyPaneDelay(every, "acc-00001", TEN),
+        AggregateInKeyedState.earlyPaneDelay(every, "acc-00001", TEN));
   }
 }

@@ -33,23 +33,39 @@ public class EnrichTest {
     PCollectionView<Map<String, AccountProfile>> accounts =
         pipeline
             .apply("Accounts", Create.of(a1, a2))
-            .apply(WithKeys.of((AccountProfile a) -> a.accountId).withKeyType(TypeDescriptors.strings()))
+            .apply(
+                WithKeys.of((AccountProfile a) -> a.accountId)
+                    .withKeyType(TypeDescriptors.strings()))
             .apply(View.asMap());
     PCollection<EnrichedTransaction> enriched =
         pipeline
             .apply("Transactions", Create.of(t1, t2, t3))
             .apply(
-                Enrich.with("accounts", accounts, (Transaction tx) -> tx.accountId, EnrichedTransaction::new,
+                Enrich.with(
+                    "accounts",
+                    accounts,
+                    (Transaction tx) -> tx.accountId,
+                    EnrichedTransaction::new,
                     TypeDescriptor.of(EnrichedTransaction.class)));
 
     PAssert.that(enriched)
         .containsInAnyOrder(
-            new EnrichedTransaction(t1, a1), new EnrichedTransaction(t2, a2), new EnrichedTransaction(t3, null));
+            new EnrichedTransaction(t1, a1),
+            new EnrichedTransaction(t2, a2),
+            new EnrichedTransaction(t3, null));
     pipeline.run();
   }
 
   private static Transaction tx(String id, String account) {
-    return new Transaction(id, account, new BigDecimal("1.00"), "EUR", "m", "grocery", "DE", "POS",
+    return new Transaction(
+        id,
+        account,
+        new BigDecimal("1.00"),
+        "EUR",
+        "m",
+        "grocery",
+        "DE",
+        "POS",
         Instant.parse("2026-03-02T10:00:00Z"));
   }
 }

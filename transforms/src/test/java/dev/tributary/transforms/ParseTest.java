@@ -19,8 +19,14 @@ public class ParseTest {
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
   static String tx(String id, String amount, String time) {
-    return "{\"id\":\"" + id + "\",\"accountId\":\"a1\",\"amount\":" + amount + ",\"currency\":\"EUR\",\"merchant\":\"m\","
-        + "\"merchantCategory\":\"grocery\",\"country\":\"DE\",\"channel\":\"POS\",\"eventTime\":\"" + time + "\"}";
+    return "{\"id\":\""
+        + id
+        + "\",\"accountId\":\"a1\",\"amount\":"
+        + amount
+        + ",\"currency\":\"EUR\",\"merchant\":\"m\","
+        + "\"merchantCategory\":\"grocery\",\"country\":\"DE\",\"channel\":\"POS\",\"eventTime\":\""
+        + time
+        + "\"}";
   }
 
   @Test
@@ -40,21 +46,44 @@ public class ParseTest {
     PAssert.that(result.output().apply(Reify.timestamps()))
         .containsInAnyOrder(
             TimestampedValue.of(
-                new Transaction("t1", "a1", new BigDecimal("10.00"), "EUR", "m", "grocery", "DE", "POS",
+                new Transaction(
+                    "t1",
+                    "a1",
+                    new BigDecimal("10.00"),
+                    "EUR",
+                    "m",
+                    "grocery",
+                    "DE",
+                    "POS",
                     Instant.parse("2026-03-02T10:00:00Z")),
                 Instant.parse("2026-03-02T10:00:00Z")),
             TimestampedValue.of(
-                new Transaction("t4", "a1", new BigDecimal("99.99"), "EUR", "m", "grocery", "DE", "POS",
+                new Transaction(
+                    "t4",
+                    "a1",
+                    new BigDecimal("99.99"),
+                    "EUR",
+                    "m",
+                    "grocery",
+                    "DE",
+                    "POS",
                     Instant.parse("2026-03-02T10:02:00Z")),
                 Instant.parse("2026-03-02T10:02:00Z")));
     PAssert.that(result.failures())
         .containsInAnyOrder(
-            new DeadLetter("f:2", "parse-transactions", "field 'amount' must be greater than 0, got -3",
+            new DeadLetter(
+                "f:2",
+                "parse-transactions",
+                "field 'amount' must be greater than 0, got -3",
                 tx("t2", "-3", "2026-03-02T10:01:00Z")),
-            new DeadLetter("f:3", "parse-transactions",
+            new DeadLetter(
+                "f:3",
+                "parse-transactions",
                 "malformed JSON: Unexpected character ('o' (code 111)): was expecting double-quote to start field name",
                 "{oops"),
-            new DeadLetter("f:5", "parse-transactions",
+            new DeadLetter(
+                "f:5",
+                "parse-transactions",
                 "event time 300000-01-01T00:00:00.000Z is outside the range Beam can represent",
                 tx("t5", "1.00", "+300000-01-01T00:00:00Z")));
     pipeline.run();

@@ -27,7 +27,9 @@ public class ReferenceMapTest {
   @Test
   public void givesEveryEntryInOneMap() {
     PCollectionView<Map<String, Integer>> view =
-        pipeline.apply("Entries", Create.of(KV.of("a", 1), KV.of("b", 2), KV.of("c", 3))).apply(ReferenceMap.of());
+        pipeline
+            .apply("Entries", Create.of(KV.of("a", 1), KV.of("b", 2), KV.of("c", 3)))
+            .apply(ReferenceMap.of());
     PAssert.that(readOnce(view)).containsInAnyOrder("{a=1, b=2, c=3}");
     pipeline.run();
   }
@@ -45,9 +47,12 @@ public class ReferenceMapTest {
   @Test
   public void aKeyGivenTwiceFailsAndNamesTheKey() {
     PCollectionView<Map<String, Integer>> view =
-        pipeline.apply("Entries", Create.of(KV.of("a", 1), KV.of("b", 2), KV.of("a", 3))).apply(ReferenceMap.of());
+        pipeline
+            .apply("Entries", Create.of(KV.of("a", 1), KV.of("b", 2), KV.of("a", 3)))
+            .apply(ReferenceMap.of());
     readOnce(view);
-    PipelineExecutionException failure = assertThrows(PipelineExecutionException.class, pipeline::run);
+    PipelineExecutionException failure =
+        assertThrows(PipelineExecutionException.class, pipeline::run);
     assertTrue(failure.getMessage(), failure.getMessage().contains("key a twice"));
   }
 

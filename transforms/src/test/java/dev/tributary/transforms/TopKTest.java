@@ -10,13 +10,13 @@ import java.util.Random;
 import org.apache.beam.sdk.coders.BigDecimalCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.windowing.FixedWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
-import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -33,8 +33,10 @@ public class TopKTest {
   private static final Instant DAY2 = Instant.parse("2026-03-03T00:00:00Z");
   private static final Instant DAY3 = Instant.parse("2026-03-04T00:00:00Z");
 
-  private static TimestampedValue<KV<String, BigDecimal>> value(String key, String amount, Instant day) {
-    return TimestampedValue.of(KV.of(key, new BigDecimal(amount)), day.plus(Duration.standardHours(12)));
+  private static TimestampedValue<KV<String, BigDecimal>> value(
+      String key, String amount, Instant day) {
+    return TimestampedValue.of(
+        KV.of(key, new BigDecimal(amount)), day.plus(Duration.standardHours(12)));
   }
 
   @Test
@@ -60,10 +62,13 @@ public class TopKTest {
     pipeline.run();
   }
 
-  private static final Schema DAILY = TopK.of(3).resultSchema(FixedWindows.of(Duration.standardDays(1)));
+  private static final Schema DAILY =
+      TopK.of(3).resultSchema(FixedWindows.of(Duration.standardDays(1)));
 
   private static Row entry(Instant start, Instant end, int rank, String key, String value) {
-    return Row.withSchema(DAILY).addValues(start, end, rank, key, new BigDecimal(value), true).build();
+    return Row.withSchema(DAILY)
+        .addValues(start, end, rank, key, new BigDecimal(value), true)
+        .build();
   }
 
   @Test
@@ -91,10 +96,18 @@ public class TopKTest {
         schema.getFieldNames());
     PAssert.that(totals.apply(top))
         .containsInAnyOrder(
-            Row.withSchema(schema).addValues("slots", DAY1, DAY2, 1, "g2", new BigDecimal("9"), true).build(),
-            Row.withSchema(schema).addValues("slots", DAY1, DAY2, 2, "g1", new BigDecimal("3"), true).build(),
-            Row.withSchema(schema).addValues("poker", DAY1, DAY2, 1, "g4", new BigDecimal("2"), true).build(),
-            Row.withSchema(schema).addValues("poker", DAY2, DAY3, 1, "g4", new BigDecimal("7"), true).build());
+            Row.withSchema(schema)
+                .addValues("slots", DAY1, DAY2, 1, "g2", new BigDecimal("9"), true)
+                .build(),
+            Row.withSchema(schema)
+                .addValues("slots", DAY1, DAY2, 2, "g1", new BigDecimal("3"), true)
+                .build(),
+            Row.withSchema(schema)
+                .addValues("poker", DAY1, DAY2, 1, "g4", new BigDecimal("2"), true)
+                .build(),
+            Row.withSchema(schema)
+                .addValues("poker", DAY2, DAY3, 1, "g4", new BigDecimal("7"), true)
+                .build());
     pipeline.run();
   }
 

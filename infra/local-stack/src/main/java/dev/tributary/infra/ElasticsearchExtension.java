@@ -2,7 +2,10 @@ package dev.tributary.infra;
 
 import java.nio.file.Path;
 
-/** A real Elasticsearch node for a test class, on a free port. Use as a static {@code @RegisterExtension} field. */
+/**
+ * A real Elasticsearch node for a test class, on a free port. Use as a static
+ * {@code @RegisterExtension} field.
+ */
 public final class ElasticsearchExtension extends ServerExtension<ElasticsearchServer> {
   public ElasticsearchExtension() {
     super("elasticsearch");

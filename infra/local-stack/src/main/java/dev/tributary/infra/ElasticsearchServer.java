@@ -16,10 +16,13 @@ public final class ElasticsearchServer implements AutoCloseable {
   public static ElasticsearchServer start(Path dataDir, int httpPort) {
     return new ElasticsearchServer(
         ServerProcess.start(
-            "Elasticsearch", "elasticsearch-server", "dev.tributary.infra.elasticsearch.ElasticsearchServerMain",
+            "Elasticsearch",
+            "elasticsearch-server",
+            "dev.tributary.infra.elasticsearch.ElasticsearchServerMain",
             List.of("-Xmx768m", "-XX:+UseSerialGC"),
             List.of(dataDir.resolve("data").toString(), String.valueOf(httpPort)),
-            dataDir.resolve("elasticsearch.log"), Duration.ofSeconds(120)));
+            dataDir.resolve("elasticsearch.log"),
+            Duration.ofSeconds(120)));
   }
 
   /** The HTTP address, e.g. {@code http://127.0.0.1:9200}. */
@@ -27,7 +30,10 @@ public final class ElasticsearchServer implements AutoCloseable {
     return process.ready("url");
   }
 
-  /** Makes what was indexed searchable, then returns the search response with every document of {@code index} (up to 10,000). */
+  /**
+   * Makes what was indexed searchable, then returns the search response with every document of
+   * {@code index} (up to 10,000).
+   */
   public String search(String index) {
     request("POST", "/" + index + "/_refresh");
     return request("GET", "/" + index + "/_search?size=10000");

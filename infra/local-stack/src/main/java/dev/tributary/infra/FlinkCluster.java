@@ -33,44 +33,58 @@ public final class FlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Writes {@code dataDir/conf/config.yaml} (everything bound to localhost, the REST API on
-   * {@code restPort}, a TaskManager with {@code slots} slots), then starts the JobManager and the
+   * Writes {@code dataDir/conf/config.yaml} (everything bound to localhost, the REST API on {@code
+   * restPort}, a TaskManager with {@code slots} slots), then starts the JobManager and the
    * TaskManager and waits until the TaskManager has registered.
    */
   public static FlinkCluster start(Path dataDir, int restPort, int rpcPort, int slots) {
     Path confDir = dataDir.resolve("conf");
     try {
       Files.createDirectories(confDir);
-      Files.writeString(confDir.resolve("config.yaml"), String.join("\n",
-          "jobmanager.rpc.address: localhost",
-          "jobmanager.rpc.port: " + rpcPort,
-          "jobmanager.bind-host: localhost",
-          "taskmanager.bind-host: localhost",
-          "taskmanager.host: localhost",
-          "rest.address: localhost",
-          "rest.bind-address: localhost",
-          "rest.port: " + restPort,
-          "jobmanager.memory.process.size: 1024m",
-          "taskmanager.memory.process.size: 2048m",
-          // A Beam pipeline is many tasks, each with its own buffers: more network memory than the default.
-          "taskmanager.memory.network.min: 256m",
-          "taskmanager.memory.network.max: 256m",
-          "taskmanager.numberOfTaskSlots: " + slots,
-          "parallelism.default: " + slots,
-          "io.tmp.dirs: " + dataDir.resolve("tmp"),
-          ""));
+      Files.writeString(
+          confDir.resolve("config.yaml"),
+          String.join(
+              "\n",
+              "jobmanager.rpc.address: localhost",
+              "jobmanager.rpc.port: " + rpcPort,
+              "jobmanager.bind-host: localhost",
+              "taskmanager.bind-host: localhost",
+              "taskmanager.host: localhost",
+              "rest.address: localhost",
+              "rest.bind-address: localhost",
+              "rest.port: " + restPort,
+              "jobmanager.memory.process.size: 1024m",
+              "taskmanager.memory.process.size: 2048m",
+              // A Beam pipeline is many tasks, each with its own buffers: more network memory than
+              // the default.
+              "taskmanager.memory.network.min: 256m",
+              "taskmanager.memory.network.max: 256m",
+              "taskmanager.numberOfTaskSlots: " + slots,
+              "parallelism.default: " + slots,
+              "io.tmp.dirs: " + dataDir.resolve("tmp"),
+              ""));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ServerProcess jobManager = ServerProcess.start(
-        "Flink JobManager", "flink-cluster", "dev.tributary.infra.flink.FlinkJobManagerMain",
-        List.of("-Xmx600m", "-XX:+UseSerialGC"), List.of(confDir.toString()),
-        dataDir.resolve("jobmanager.log"), Duration.ofSeconds(120));
+    ServerProcess jobManager =
+        ServerProcess.start(
+            "Flink JobManager",
+            "flink-cluster",
+            "dev.tributary.infra.flink.FlinkJobManagerMain",
+            List.of("-Xmx600m", "-XX:+UseSerialGC"),
+            List.of(confDir.toString()),
+            dataDir.resolve("jobmanager.log"),
+            Duration.ofSeconds(120));
     try {
-      ServerProcess taskManager = ServerProcess.start(
-          "Flink TaskManager", "flink-cluster", "dev.tributary.infra.flink.FlinkTaskManagerMain",
-          List.of("-Xmx1g", "-XX:MaxDirectMemorySize=512m"), List.of(confDir.toString()),
-          dataDir.resolve("taskmanager.log"), Duration.ofSeconds(120));
+      ServerProcess taskManager =
+          ServerProcess.start(
+              "Flink TaskManager",
+              "flink-cluster",
+              "dev.tributary.infra.flink.FlinkTaskManagerMain",
+              List.of("-Xmx1g", "-XX:MaxDirectMemorySize=512m"),
+              List.of(confDir.toString()),
+              dataDir.resolve("taskmanager.log"),
+              Duration.ofSeconds(120));
       return new FlinkCluster(jobManager, taskManager, restPort);
     } catch (RuntimeException e) {
       jobManager.close();
@@ -92,7 +106,8 @@ public final class FlinkCluster implements AutoCloseable {
   public List<Job> jobs() {
     List<Job> jobs = new ArrayList<>();
     for (JsonNode job : json(rest.request("GET", "/jobs/overview")).get("jobs")) {
-      jobs.add(new Job(job.get("jid").asText(), job.get("name").asText(), job.get("state").asText()));
+      jobs.add(
+          new Job(job.get("jid").asText(), job.get("name").asText(), job.get("state").asText()));
     }
     return jobs;
   }

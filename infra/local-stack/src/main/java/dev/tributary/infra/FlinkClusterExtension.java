@@ -3,7 +3,10 @@ package dev.tributary.infra;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A standalone Flink cluster for a test class, on free ports. Use as a static {@code @RegisterExtension} field. */
+/**
+ * A standalone Flink cluster for a test class, on free ports. Use as a static
+ * {@code @RegisterExtension} field.
+ */
 public final class FlinkClusterExtension extends ServerExtension<FlinkCluster> {
   private final int slots;
 

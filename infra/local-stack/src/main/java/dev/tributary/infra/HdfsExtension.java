@@ -2,7 +2,9 @@ package dev.tributary.infra;
 
 import java.nio.file.Path;
 
-/** A real HDFS for a test class, on a free port. Use as a static {@code @RegisterExtension} field. */
+/**
+ * A real HDFS for a test class, on a free port. Use as a static {@code @RegisterExtension} field.
+ */
 public final class HdfsExtension extends ServerExtension<HdfsServer> {
   public HdfsExtension() {
     super("hdfs");

@@ -16,10 +16,13 @@ public final class HdfsServer implements AutoCloseable {
   public static HdfsServer start(Path dataDir, int nameNodePort) {
     return new HdfsServer(
         ServerProcess.start(
-            "HDFS", "hdfs-server", "dev.tributary.infra.hdfs.HdfsServerMain",
+            "HDFS",
+            "hdfs-server",
+            "dev.tributary.infra.hdfs.HdfsServerMain",
             List.of("-Xmx512m", "-XX:+UseSerialGC"),
             List.of(dataDir.resolve("data").toString(), String.valueOf(nameNodePort)),
-            dataDir.resolve("hdfs.log"), Duration.ofSeconds(120)));
+            dataDir.resolve("hdfs.log"),
+            Duration.ofSeconds(120)));
   }
 
   /** The file system's address, e.g. {@code hdfs://127.0.0.1:8020}. */

@@ -5,7 +5,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** A real Kafka broker for a test class, on free ports. Use as a static {@code @RegisterExtension} field. */
+/**
+ * A real Kafka broker for a test class, on free ports. Use as a static {@code @RegisterExtension}
+ * field.
+ */
 public final class KafkaExtension extends ServerExtension<KafkaServer> {
   public KafkaExtension() {
     super("kafka");

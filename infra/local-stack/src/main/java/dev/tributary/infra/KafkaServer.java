@@ -1,8 +1,15 @@
 package dev.tributary.infra;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,16 +18,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /** A real Kafka broker (KRaft, no ZooKeeper) on 127.0.0.1, in its own JVM. */
 public final class KafkaServer implements AutoCloseable {
@@ -34,10 +34,13 @@ public final class KafkaServer implements AutoCloseable {
   public static KafkaServer start(Path dataDir, int port, int controllerPort) {
     return new KafkaServer(
         ServerProcess.start(
-            "Kafka", "kafka-server", "dev.tributary.infra.kafka.KafkaServerMain",
+            "Kafka",
+            "kafka-server",
+            "dev.tributary.infra.kafka.KafkaServerMain",
             List.of("-Xmx512m", "-XX:+UseSerialGC"),
             List.of(dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort)),
-            dataDir.resolve("kafka.log"), Duration.ofSeconds(90)));
+            dataDir.resolve("kafka.log"),
+            Duration.ofSeconds(90)));
   }
 
   /** {@code host:port} for {@code bootstrap.servers}. */
@@ -47,7 +50,8 @@ public final class KafkaServer implements AutoCloseable {
 
   /** Creates a topic with {@code partitions} partitions, unless it exists. */
   public void createTopic(String topic, int partitions) {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -62,7 +66,10 @@ public final class KafkaServer implements AutoCloseable {
   /** Sends {@code records} and waits until Kafka has them all. */
   public void produce(List<ProducerRecord<String, String>> records) {
     try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
       for (ProducerRecord<String, String> record : records) {
         producer.send(record);
       }
@@ -73,7 +80,10 @@ public final class KafkaServer implements AutoCloseable {
   /** How many messages {@code topic} holds (0 if it does not exist yet). */
   public long count(String topic) {
     try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.listTopics().getOrDefault(topic, List.of())) {
         partitions.add(new TopicPartition(topic, info.partition()));
@@ -85,7 +95,10 @@ public final class KafkaServer implements AutoCloseable {
   /** Every message of {@code topic} up to its current end, in partition and offset order. */
   public List<ConsumerRecord<String, String>> readAll(String topic) {
     try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()), new StringDeserializer(), new StringDeserializer())) {
+        new KafkaConsumer<>(
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.partitionsFor(topic)) {
         partitions.add(new TopicPartition(topic, info.partition()));
@@ -97,11 +110,14 @@ public final class KafkaServer implements AutoCloseable {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("could not read " + topic + " to its end " + end + " within 60 s");
+          throw new IllegalStateException(
+              "could not read " + topic + " to its end " + end + " within 60 s");
         }
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
       }
-      records.sort(Comparator.comparing((ConsumerRecord<String, String> r) -> r.partition()).thenComparing(ConsumerRecord::offset));
+      records.sort(
+          Comparator.comparing((ConsumerRecord<String, String> r) -> r.partition())
+              .thenComparing(ConsumerRecord::offset));
       return records;
     }
   }

@@ -15,7 +15,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
   /** The topics the banking pipelines use, created (three partitions each) unless they exist. */
-  static final java.util.List<String> TOPICS = java.util.List.of("banking-transactions", "fraud-alerts", "banking-dead-letters");
+  static final java.util.List<String> TOPICS =
+      java.util.List.of("banking-transactions", "fraud-alerts", "banking-dead-letters");
 
   private LocalStack() {}
 
@@ -29,8 +30,9 @@ public final class LocalStack {
       String[] kv = arg.split("=", 2);
       switch (kv[0]) {
         case "--help" -> {
-          System.out.println("LocalStack [--data-dir=DIR (target/local-stack)] [--kafka-port=9092]"
-              + " [--kafka-controller-port=9093] [--elasticsearch-port=9200] [--hdfs-port=8020]");
+          System.out.println(
+              "LocalStack [--data-dir=DIR (target/local-stack)] [--kafka-port=9092]"
+                  + " [--kafka-controller-port=9093] [--elasticsearch-port=9200] [--hdfs-port=8020]");
           return;
         }
         case "--data-dir" -> dataDir = Path.of(kv[1]);
@@ -46,21 +48,36 @@ public final class LocalStack {
     for (String topic : TOPICS) {
       kafka.createTopic(topic, 3);
     }
-    ElasticsearchServer elasticsearch = ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
+    ElasticsearchServer elasticsearch =
+        ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
     HdfsServer hdfs = HdfsServer.start(dataDir.resolve("hdfs"), hdfsPort);
     System.out.println();
     System.out.println("Local stack is up (data in " + dataDir + "):");
-    System.out.println("  Kafka bootstrap servers: " + kafka.bootstrapServers() + " (topics " + String.join(", ", TOPICS) + ")");
+    System.out.println(
+        "  Kafka bootstrap servers: "
+            + kafka.bootstrapServers()
+            + " (topics "
+            + String.join(", ", TOPICS)
+            + ")");
     System.out.println("  Elasticsearch:           " + elasticsearch.url());
-    System.out.println("  HDFS:                    " + hdfs.uri() + "   (Beam: --hdfsConfiguration='" + hdfs.beamConfiguration() + "')");
+    System.out.println(
+        "  HDFS:                    "
+            + hdfs.uri()
+            + "   (Beam: --hdfsConfiguration='"
+            + hdfs.beamConfiguration()
+            + "')");
     System.out.println("Ctrl-C stops it.");
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      hdfs.close();
-      elasticsearch.close();
-      kafka.close();
-      stopped.countDown();
-    }, "stop-local-stack"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  hdfs.close();
+                  elasticsearch.close();
+                  kafka.close();
+                  stopped.countDown();
+                },
+                "stop-local-stack"));
     stopped.await();
   }
 }

@@ -15,6 +15,7 @@ final class RepositoryLayout {
         return candidate;
       }
     }
-    throw new IllegalStateException("no infra/" + module + " above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "no infra/" + module + " above " + Path.of("").toAbsolutePath());
   }
 }

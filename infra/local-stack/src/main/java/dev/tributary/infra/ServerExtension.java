@@ -9,11 +9,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real server for a test class: started once before its tests, with a fresh data directory
- * (and, in the subclasses, free ports), and stopped after. Use a subclass as a static
+ * A real server for a test class: started once before its tests, with a fresh data directory (and,
+ * in the subclasses, free ports), and stopped after. Use a subclass as a static
  * {@code @RegisterExtension} field.
  */
-abstract class ServerExtension<S extends AutoCloseable> implements BeforeAllCallback, AfterAllCallback {
+abstract class ServerExtension<S extends AutoCloseable>
+    implements BeforeAllCallback, AfterAllCallback {
   private final String name;
   private S server;
 
@@ -26,7 +27,8 @@ abstract class ServerExtension<S extends AutoCloseable> implements BeforeAllCall
 
   final S server() {
     if (server == null) {
-      throw new IllegalStateException(name + " is not running: register the extension as a static @RegisterExtension field");
+      throw new IllegalStateException(
+          name + " is not running: register the extension as a static @RegisterExtension field");
     }
     return server;
   }

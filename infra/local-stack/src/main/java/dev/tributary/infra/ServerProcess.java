@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A server of the local stack running in a child JVM on its own class path (written by its Maven
- * module to {@code infra/<module>/target/server-classpath.txt}). Its output goes to a log file;
- * it is ready when it prints {@code TRIBUTARY-READY key=value ...}. Closing it stops the JVM.
+ * module to {@code infra/<module>/target/server-classpath.txt}). Its output goes to a log file; it
+ * is ready when it prints {@code TRIBUTARY-READY key=value ...}. Closing it stops the JVM.
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
@@ -38,29 +38,44 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code mainClass} of server module {@code module} with {@code args}, logging to
-   * {@code logFile}, and waits up to {@code timeout} for it to say it is ready.
+   * Starts {@code mainClass} of server module {@code module} with {@code args}, logging to {@code
+   * logFile}, and waits up to {@code timeout} for it to say it is ready.
    */
   public static ServerProcess start(
-      String name, String module, String mainClass, List<String> jvmArgs, List<String> args, Path logFile, Duration timeout) {
+      String name,
+      String module,
+      String mainClass,
+      List<String> jvmArgs,
+      List<String> args,
+      Path logFile,
+      Duration timeout) {
     Path moduleDir = RepositoryLayout.infraModule(module);
     Path classpathFile = moduleDir.resolve("target/server-classpath.txt");
     if (!Files.exists(classpathFile)) {
       throw new IllegalStateException(
-          name + ": " + classpathFile + " is missing; build the servers first: mvn -q install -DskipTests -pl infra -amd");
+          name
+              + ": "
+              + classpathFile
+              + " is missing; build the servers first: mvn -q install -DskipTests -pl infra -amd");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
     command.add("-cp");
-    command.add(moduleDir.resolve("target/classes") + java.io.File.pathSeparator + read(classpathFile).trim());
+    command.add(
+        moduleDir.resolve("target/classes")
+            + java.io.File.pathSeparator
+            + read(classpathFile).trim());
     command.add(mainClass);
     command.addAll(args);
     try {
       Files.createDirectories(logFile.getParent());
       LOG.info("Starting {} (log: {})", name, logFile);
       Process process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(logFile.toFile())
+              .start();
       Map<String, String> ready = awaitReady(name, process, logFile, timeout);
       LOG.info("{} ready: {}", name, ready);
       return new ServerProcess(name, process, ready, logFile);
@@ -69,7 +84,8 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> awaitReady(String name, Process process, Path logFile, Duration timeout) {
+  private static Map<String, String> awaitReady(
+      String name, Process process, Path logFile, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (String line : read(logFile).split("\n")) {
@@ -83,7 +99,12 @@ public final class ServerProcess implements AutoCloseable {
         }
       }
       if (!process.isAlive()) {
-        throw new IllegalStateException(name + " exited with code " + process.exitValue() + " before it was ready; see " + logFile);
+        throw new IllegalStateException(
+            name
+                + " exited with code "
+                + process.exitValue()
+                + " before it was ready; see "
+                + logFile);
       }
       try {
         Thread.sleep(200);

@@ -10,11 +10,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Prints the messages of a Kafka topic as they arrive, from its beginning, until Ctrl-C or
- * {@code --max N} messages: a stand-in for {@code kafka-console-consumer} on a machine without
- * Kafka's scripts.
+ * Prints the messages of a Kafka topic as they arrive, from its beginning, until Ctrl-C or {@code
+ * --max N} messages: a stand-in for {@code kafka-console-consumer} on a machine without Kafka's
+ * scripts.
  *
- * <pre>mvn -q exec:java -pl infra/local-stack -Dexec.mainClass=dev.tributary.infra.TailTopic -Dexec.args="fraud-alerts"</pre>
+ * <pre>
+ * mvn -q exec:java -pl infra/local-stack -Dexec.mainClass=dev.tributary.infra.TailTopic -Dexec.args="fraud-alerts"
+ * </pre>
  */
 public final class TailTopic {
   private TailTopic() {}
@@ -40,11 +42,15 @@ public final class TailTopic {
     }
     Map<String, Object> config =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            ConsumerConfig.GROUP_ID_CONFIG, "tail-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "tail-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
     long seen = 0;
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
       consumer.subscribe(List.of(topic));
       while (seen < max) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {

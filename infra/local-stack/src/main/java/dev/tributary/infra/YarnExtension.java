@@ -3,7 +3,10 @@ package dev.tributary.infra;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A real HDFS and YARN for a test class, on free ports. Use as a static {@code @RegisterExtension} field. */
+/**
+ * A real HDFS and YARN for a test class, on free ports. Use as a static {@code @RegisterExtension}
+ * field.
+ */
 public final class YarnExtension extends ServerExtension<YarnServer> {
   private final int nodeMemoryMb;
 

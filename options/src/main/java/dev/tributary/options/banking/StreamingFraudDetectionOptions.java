@@ -3,39 +3,60 @@ package dev.tributary.options.banking;
 import dev.tributary.options.ElasticsearchOptions;
 import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.KafkaOptions;
-import org.apache.beam.sdk.options.Default;
 import dev.tributary.options.templates.ParameterType;
 import dev.tributary.options.templates.TemplateParameter;
+import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.StreamingOptions;
 
 /** All options of the streaming banking fraud-detection pipeline. */
 public interface StreamingFraudDetectionOptions
-    extends StreamingOptions, AccountReferenceOptions, KafkaOptions, ElasticsearchOptions, FraudRuleOptions, EventTimeOptions,
+    extends StreamingOptions,
+        AccountReferenceOptions,
+        KafkaOptions,
+        ElasticsearchOptions,
+        FraudRuleOptions,
+        EventTimeOptions,
         RankingOptions {
-  @TemplateParameter(order = 11, label = "Transactions topic", helpText = "Kafka topic of banking transactions, one JSON object per message.", example = "banking-transactions", type = ParameterType.KAFKA_TOPIC)
+  @TemplateParameter(
+      order = 11,
+      label = "Transactions topic",
+      helpText = "Kafka topic of banking transactions, one JSON object per message.",
+      example = "banking-transactions",
+      type = ParameterType.KAFKA_TOPIC)
   @Description("Kafka topic of banking transactions, one JSON object per message.")
   @Default.String("banking-transactions")
   String getInputTopic();
 
   void setInputTopic(String value);
 
-  @TemplateParameter(order = 12, label = "Alerts topic", helpText = "Kafka topic the alerts go to, keyed by account id.", example = "fraud-alerts", type = ParameterType.KAFKA_TOPIC)
+  @TemplateParameter(
+      order = 12,
+      label = "Alerts topic",
+      helpText = "Kafka topic the alerts go to, keyed by account id.",
+      example = "fraud-alerts",
+      type = ParameterType.KAFKA_TOPIC)
   @Description("Kafka topic the alerts go to, keyed by account id.")
   @Default.String("fraud-alerts")
   String getAlertsTopic();
 
   void setAlertsTopic(String value);
 
-  @TemplateParameter(order = 13, label = "Dead-letter topic", helpText = "Kafka topic for malformed messages and refused documents.", example = "banking-dead-letters", type = ParameterType.KAFKA_TOPIC)
+  @TemplateParameter(
+      order = 13,
+      label = "Dead-letter topic",
+      helpText = "Kafka topic for malformed messages and refused documents.",
+      example = "banking-dead-letters",
+      type = ParameterType.KAFKA_TOPIC)
   @Description("Kafka topic the dead letters go to, keyed by their source.")
   @Default.String("banking-dead-letters")
   String getDeadLetterTopic();
 
   void setDeadLetterTopic(String value);
 
-  @Description("Wait for the job to end. Set to false to return once it is submitted: with Flink's "
-      + "--attachedMode=false the job keeps running on the cluster, to be cancelled there.")
+  @Description(
+      "Wait for the job to end. Set to false to return once it is submitted: with Flink's "
+          + "--attachedMode=false the job keeps running on the cluster, to be cancelled there.")
   @Default.Boolean(true)
   boolean getWaitUntilFinish();
 

@@ -8,9 +8,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * Marks a pipeline class as a template that users launch by name, the way they launch a Dataflow
- * Flex Template: its parameters are the {@link TemplateParameter}-annotated getters of
- * {@link #optionsClass()}, declared, documented and validated before anything runs. The class
- * must have a {@code public static void main(String[])}.
+ * Flex Template: its parameters are the {@link TemplateParameter}-annotated getters of {@link
+ * #optionsClass()}, declared, documented and validated before anything runs. The class must have a
+ * {@code public static void main(String[])}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

@@ -13,8 +13,8 @@ import org.apache.beam.sdk.options.Default;
 import org.joda.time.format.ISOPeriodFormat;
 
 /**
- * A template as read from its annotations: its name, description and declared parameters, and
- * the check of a set of given values against those declarations.
+ * A template as read from its annotations: its name, description and declared parameters, and the
+ * check of a set of given values against those declarations.
  */
 public final class TemplateDefinition {
   /** One declared parameter, with its option's default (empty when it has none). */
@@ -24,7 +24,8 @@ public final class TemplateDefinition {
   private final Template template;
   private final List<Parameter> parameters;
 
-  private TemplateDefinition(Class<?> pipelineClass, Template template, List<Parameter> parameters) {
+  private TemplateDefinition(
+      Class<?> pipelineClass, Template template, List<Parameter> parameters) {
     this.pipelineClass = pipelineClass;
     this.template = template;
     this.parameters = parameters;
@@ -46,7 +47,9 @@ public final class TemplateDefinition {
       byName.putIfAbsent(name, new Parameter(name, declaration, defaultOf(getter)));
     }
     List<Parameter> parameters = new ArrayList<>(byName.values());
-    parameters.sort(Comparator.comparingInt((Parameter p) -> p.declaration().order()).thenComparing(Parameter::name));
+    parameters.sort(
+        Comparator.comparingInt((Parameter p) -> p.declaration().order())
+            .thenComparing(Parameter::name));
     return new TemplateDefinition(pipelineClass, template, parameters);
   }
 
@@ -85,9 +88,9 @@ public final class TemplateDefinition {
   }
 
   /**
-   * Every problem with {@code values} (parameter name to value), each naming the parameter and
-   * what it expects: unknown names, required parameters left out, values of the wrong type or
-   * not matching their patterns. Empty when the values may be used.
+   * Every problem with {@code values} (parameter name to value), each naming the parameter and what
+   * it expects: unknown names, required parameters left out, values of the wrong type or not
+   * matching their patterns. Empty when the values may be used.
    */
   public List<String> check(Map<String, String> values) {
     List<String> problems = new ArrayList<>();
@@ -95,7 +98,13 @@ public final class TemplateDefinition {
     parameters.forEach(p -> declared.put(p.name(), p));
     for (String name : values.keySet()) {
       if (!declared.containsKey(name)) {
-        problems.add("unknown parameter '" + name + "': " + template.name() + " takes " + String.join(", ", declared.keySet()));
+        problems.add(
+            "unknown parameter '"
+                + name
+                + "': "
+                + template.name()
+                + " takes "
+                + String.join(", ", declared.keySet()));
       }
     }
     for (Parameter p : parameters) {
@@ -103,8 +112,14 @@ public final class TemplateDefinition {
       TemplateParameter d = p.declaration();
       if (value == null) {
         if (!d.optional()) {
-          problems.add("missing required parameter '" + p.name() + "' (" + d.label() + "): " + d.helpText()
-              + (d.example().isEmpty() ? "" : " Example: " + d.example()));
+          problems.add(
+              "missing required parameter '"
+                  + p.name()
+                  + "' ("
+                  + d.label()
+                  + "): "
+                  + d.helpText()
+                  + (d.example().isEmpty() ? "" : " Example: " + d.example()));
         }
         continue;
       }
@@ -115,8 +130,15 @@ public final class TemplateDefinition {
       }
       for (String regex : d.regexes()) {
         if (!Pattern.matches(regex, value)) {
-          problems.add("parameter '" + p.name() + "' must match " + regex + ", got '" + value + "'"
-              + (d.example().isEmpty() ? "" : " (example: " + d.example() + ")"));
+          problems.add(
+              "parameter '"
+                  + p.name()
+                  + "' must match "
+                  + regex
+                  + ", got '"
+                  + value
+                  + "'"
+                  + (d.example().isEmpty() ? "" : " (example: " + d.example() + ")"));
         }
       }
     }

@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Renders a template's declarations as the metadata file of a Dataflow Flex Template
- * ({@code name}, {@code description}, {@code parameters[]} with {@code name}, {@code label},
- * {@code helpText}, {@code regexes}, {@code isOptional}, {@code paramType}, {@code defaultValue})
- * and as a Markdown page for people.
+ * Renders a template's declarations as the metadata file of a Dataflow Flex Template ({@code name},
+ * {@code description}, {@code parameters[]} with {@code name}, {@code label}, {@code helpText},
+ * {@code regexes}, {@code isOptional}, {@code paramType}, {@code defaultValue}) and as a Markdown
+ * page for people.
  */
 public final class TemplateMetadata {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TemplateMetadata() {}
 
@@ -62,21 +63,35 @@ public final class TemplateMetadata {
     Template t = definition.template();
     StringBuilder md = new StringBuilder();
     md.append("# ").append(t.displayName()).append("\n\n");
-    md.append("<!-- Generated from the annotations of ").append(definition.pipelineClass().getSimpleName())
+    md.append("<!-- Generated from the annotations of ")
+        .append(definition.pipelineClass().getSimpleName())
         .append(" by TemplateDocs; do not edit. -->\n\n");
     md.append(t.description()).append("\n\n");
     md.append("- Template name: `").append(t.name()).append("`\n");
-    md.append("- Kind: ").append(t.streaming() ? "streaming (runs until cancelled)" : "batch").append("\n");
+    md.append("- Kind: ")
+        .append(t.streaming() ? "streaming (runs until cancelled)" : "batch")
+        .append("\n");
     md.append("- Main class: `").append(definition.pipelineClass().getName()).append("`\n\n");
     md.append("| parameter | required | type | default | description |\n|---|---|---|---|---|\n");
     for (TemplateDefinition.Parameter p : definition.parameters()) {
       TemplateParameter d = p.declaration();
-      md.append("| `").append(p.name()).append("` | ").append(d.optional() ? "no" : "**yes**").append(" | ")
-          .append(d.type().name().toLowerCase()).append(" | ")
-          .append(!d.optional() || p.defaultValue().isEmpty() ? "" : "`" + p.defaultValue() + "`").append(" | ")
-          .append(d.label()).append(": ").append(d.helpText().replace("|", "\\|"))
+      md.append("| `")
+          .append(p.name())
+          .append("` | ")
+          .append(d.optional() ? "no" : "**yes**")
+          .append(" | ")
+          .append(d.type().name().toLowerCase())
+          .append(" | ")
+          .append(!d.optional() || p.defaultValue().isEmpty() ? "" : "`" + p.defaultValue() + "`")
+          .append(" | ")
+          .append(d.label())
+          .append(": ")
+          .append(d.helpText().replace("|", "\\|"))
           .append(d.example().isEmpty() ? "" : " Example: `" + d.example() + "`.")
-          .append(d.regexes().length == 0 ? "" : " Must match `" + String.join("`, `", d.regexes()).replace("|", "\\|") + "`.")
+          .append(
+              d.regexes().length == 0
+                  ? ""
+                  : " Must match `" + String.join("`, `", d.regexes()).replace("|", "\\|") + "`.")
           .append(" |\n");
     }
     return md.toString();

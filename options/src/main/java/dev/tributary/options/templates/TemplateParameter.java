@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Declares a pipeline option getter as a template parameter: how it is labelled and explained,
- * what values it accepts, and whether it may be left out (then the option's {@code @Default}
- * applies). The parameter's name is the option's name, e.g. {@code largeAmountThreshold}.
+ * Declares a pipeline option getter as a template parameter: how it is labelled and explained, what
+ * values it accepts, and whether it may be left out (then the option's {@code @Default} applies).
+ * The parameter's name is the option's name, e.g. {@code largeAmountThreshold}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

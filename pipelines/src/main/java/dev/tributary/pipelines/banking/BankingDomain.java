@@ -22,7 +22,8 @@ public final class BankingDomain implements Domain {
   public List<String> sampleArgs(Path repositoryRoot) {
     Path sample = repositoryRoot.resolve(Path.of("test-data", "banking", "sample"));
     return List.of(
-        "--input=" + sample.resolve("transactions.jsonl"), "--accounts=" + sample.resolve("accounts.jsonl"));
+        "--input=" + sample.resolve("transactions.jsonl"),
+        "--accounts=" + sample.resolve("accounts.jsonl"));
   }
 
   @Override

@@ -5,13 +5,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tributary.transforms.banking.BankingModel;
-import dev.tributary.transforms.banking.BankingOutputs;
-import dev.tributary.transforms.banking.FraudThresholds;
 import dev.tributary.detect.Alert;
 import dev.tributary.options.banking.FraudDetectionOptions;
 import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.banking.BankingModel;
+import dev.tributary.transforms.banking.BankingOutputs;
+import dev.tributary.transforms.banking.FraudThresholds;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -47,12 +47,16 @@ public class FraudDetectionPipelineTest implements Serializable {
 
   @Test
   public void sampleGivesTheModelsOutputsAndTheGroundTruth() throws IOException {
-    Path transactions = SAMPLE.resolve(BankingGenerator.TRANSACTIONS_FILE).toAbsolutePath().normalize();
+    Path transactions =
+        SAMPLE.resolve(BankingGenerator.TRANSACTIONS_FILE).toAbsolutePath().normalize();
     Path accounts = SAMPLE.resolve(BankingGenerator.ACCOUNTS_FILE).toAbsolutePath().normalize();
     Path output = folder.newFolder("out").toPath();
     BankingModel.Result expected =
-        new BankingModel(FraudThresholds.DEFAULTS, 10).run(numbered(transactions), numbered(accounts));
-    Set<BankingGenerator.Label> truth = new HashSet<>(BankingGenerator.readGroundTruth(SAMPLE.resolve(BankingGenerator.GROUND_TRUTH_FILE)));
+        new BankingModel(FraudThresholds.DEFAULTS, 10)
+            .run(numbered(transactions), numbered(accounts));
+    Set<BankingGenerator.Label> truth =
+        new HashSet<>(
+            BankingGenerator.readGroundTruth(SAMPLE.resolve(BankingGenerator.GROUND_TRUTH_FILE)));
 
     FraudDetectionOptions options = pipeline.getOptions().as(FraudDetectionOptions.class);
     options.setInput(transactions.toString());
@@ -63,36 +67,74 @@ public class FraudDetectionPipelineTest implements Serializable {
     PAssert.that(outputs.alerts()).containsInAnyOrder(expected.alerts());
     PAssert.that(outputs.alerts()).satisfies(alerts -> assertMatchesGroundTruth(alerts, truth));
     PAssert.that(outputs.deadLetters()).containsInAnyOrder(expected.deadLetters());
-    PAssert.that(outputs.accountHourly().apply("Final hourly", Filter.by((Row r) -> r.getBoolean("isFinal"))))
+    PAssert.that(
+            outputs
+                .accountHourly()
+                .apply("Final hourly", Filter.by((Row r) -> r.getBoolean("isFinal"))))
         .containsInAnyOrder(expected.accountHourly());
-    PAssert.that(outputs.categoryDaily().apply("Final daily", Filter.by((Row r) -> r.getBoolean("isFinal"))))
+    PAssert.that(
+            outputs
+                .categoryDaily()
+                .apply("Final daily", Filter.by((Row r) -> r.getBoolean("isFinal"))))
         .containsInAnyOrder(expected.categoryDaily());
-    PAssert.that(outputs.topAccountsDaily()).containsInAnyOrder(expected.topAccountsDaily()); // batch: one pane, final
+    PAssert.that(outputs.topAccountsDaily())
+        .containsInAnyOrder(expected.topAccountsDaily()); // batch: one pane, final
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
 
-    FraudDetectionPipeline.Summary summary = FraudDetectionPipeline.Summary.of(result, output.toString(), 0);
-    System.out.printf("[%s] read %d = parsed %d + dead letters %d; alerts %s%n", System.getProperty("tributary.runner"),
-        summary.read(), summary.parsed(), summary.deadLetters(), summary.alertsByRule());
+    FraudDetectionPipeline.Summary summary =
+        FraudDetectionPipeline.Summary.of(result, output.toString(), 0);
+    System.out.printf(
+        "[%s] read %d = parsed %d + dead letters %d; alerts %s%n",
+        System.getProperty("tributary.runner"),
+        summary.read(),
+        summary.parsed(),
+        summary.deadLetters(),
+        summary.alertsByRule());
     assertThat(summary.read(), equalTo(expected.transactionsRead()));
     assertThat(summary.parsed(), equalTo((long) expected.transactions().size()));
     assertThat(summary.read(), equalTo(summary.parsed() + summary.deadLetters()));
     assertThat(summary.alerts(), equalTo((long) expected.alerts().size()));
 
-    assertThat(linesIn(output.resolve(FraudDetectionPipeline.ALERTS)).size(), equalTo(expected.alerts().size()));
-    assertThat(linesIn(output.resolve(FraudDetectionPipeline.DEAD_LETTERS)).size(), equalTo(expected.deadLetters().size()));
-    assertThat(linesIn(output.resolve(FraudDetectionPipeline.ACCOUNT_HOURLY)).size(), equalTo(expected.accountHourly().size()));
-    assertThat(linesIn(output.resolve(FraudDetectionPipeline.CATEGORY_DAILY)).size(), equalTo(expected.categoryDaily().size()));
-    assertThat(linesIn(output.resolve(FraudDetectionPipeline.TOP_ACCOUNTS_DAILY)).size(), equalTo(expected.topAccountsDaily().size()));
-    JsonNode alert = new ObjectMapper().readTree(linesIn(output.resolve(FraudDetectionPipeline.ALERTS)).get(0));
+    assertThat(
+        linesIn(output.resolve(FraudDetectionPipeline.ALERTS)).size(),
+        equalTo(expected.alerts().size()));
+    assertThat(
+        linesIn(output.resolve(FraudDetectionPipeline.DEAD_LETTERS)).size(),
+        equalTo(expected.deadLetters().size()));
+    assertThat(
+        linesIn(output.resolve(FraudDetectionPipeline.ACCOUNT_HOURLY)).size(),
+        equalTo(expected.accountHourly().size()));
+    assertThat(
+        linesIn(output.resolve(FraudDetectionPipeline.CATEGORY_DAILY)).size(),
+        equalTo(expected.categoryDaily().size()));
+    assertThat(
+        linesIn(output.resolve(FraudDetectionPipeline.TOP_ACCOUNTS_DAILY)).size(),
+        equalTo(expected.topAccountsDaily().size()));
+    JsonNode alert =
+        new ObjectMapper().readTree(linesIn(output.resolve(FraudDetectionPipeline.ALERTS)).get(0));
     List<String> fields = new ArrayList<>();
     alert.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields, equalTo(List.of(
-        "id", "rule", "ruleVersion", "subjectType", "subjectId", "recordIds", "measure", "attributes", "windowStart",
-        "windowEnd", "severity", "detectionTime")));
+    assertThat(
+        fields,
+        equalTo(
+            List.of(
+                "id",
+                "rule",
+                "ruleVersion",
+                "subjectType",
+                "subjectId",
+                "recordIds",
+                "measure",
+                "attributes",
+                "windowStart",
+                "windowEnd",
+                "severity",
+                "detectionTime")));
   }
 
-  private static Void assertMatchesGroundTruth(Iterable<Alert> alerts, Set<BankingGenerator.Label> truth) {
+  private static Void assertMatchesGroundTruth(
+      Iterable<Alert> alerts, Set<BankingGenerator.Label> truth) {
     Set<BankingGenerator.Label> found = new HashSet<>();
     for (Alert alert : alerts) {
       found.add(new BankingGenerator.Label(alert.triggeringRecordId(), alert.rule));
@@ -101,7 +143,8 @@ public class FraudDetectionPipelineTest implements Serializable {
     truePositives.retainAll(truth);
     double precision = found.isEmpty() ? 0 : (double) truePositives.size() / found.size();
     double recall = (double) truePositives.size() / truth.size();
-    System.out.printf("[%s] ground truth: %d alerts, found %d, precision %.3f, recall %.3f%n",
+    System.out.printf(
+        "[%s] ground truth: %d alerts, found %d, precision %.3f, recall %.3f%n",
         System.getProperty("tributary.runner"), truth.size(), found.size(), precision, recall);
     assertThat(precision, equalTo(1.0));
     assertThat(recall, equalTo(1.0));
@@ -111,7 +154,8 @@ public class FraudDetectionPipelineTest implements Serializable {
   private static List<String> linesIn(Path folder) throws IOException {
     List<String> lines = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList()) {
         lines.addAll(Files.readAllLines(file));
       }
     }

@@ -1,9 +1,9 @@
 package dev.tributary.testdata.banking;
 
-import dev.tributary.testdata.KafkaReplay;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.testdata.KafkaReplay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -25,8 +25,8 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 /**
  * Deterministic banking transactions for N accounts over a span of days: normal traffic, injected
  * fraud labelled with the rule it must trigger (ground truth), boundary cases that must trigger
- * nothing, the account reference file (with some accounts deliberately missing from it) and a
- * share of malformed lines. The same seed and settings always give the same files.
+ * nothing, the account reference file (with some accounts deliberately missing from it) and a share
+ * of malformed lines. The same seed and settings always give the same files.
  *
  * <p>The labels hold by construction, not by running the rules: normal traffic keeps at least 90 s
  * between an account's transactions (so never 5 within 5 minutes), stays at or below 1000.00, and
@@ -41,13 +41,20 @@ public final class BankingGenerator {
     public int days = 2;
     public LocalDate start = LocalDate.of(2026, 3, 2);
     public double transactionsPerAccountDay = 8;
+
     /** Share of accounts that the reference file leaves out. */
     public double unknownAccountShare = 0.02;
+
     public double largeAmountShare = 0.004;
     public double foreignShare = 0.004;
     public double burstsPerAccountDay = 0.06;
-    /** Share of normal transactions turned into the boundary cases 5000.00 at home and 1000.00 abroad. */
+
+    /**
+     * Share of normal transactions turned into the boundary cases 5000.00 at home and 1000.00
+     * abroad.
+     */
     public double boundaryShare = 0.004;
+
     /** Malformed lines as a share of all lines. */
     public double malformedShare = 0.01;
   }
@@ -56,7 +63,8 @@ public final class BankingGenerator {
   public record Label(String transactionId, String rule) implements java.io.Serializable {}
 
   /** The generated lines, ready to write. */
-  public record Output(List<String> transactionLines, List<String> accountLines, List<Label> groundTruth) {}
+  public record Output(
+      List<String> transactionLines, List<String> accountLines, List<Label> groundTruth) {}
 
   public static final String TRANSACTIONS_FILE = "transactions.jsonl";
   public static final String ACCOUNTS_FILE = "accounts.jsonl";
@@ -64,9 +72,18 @@ public final class BankingGenerator {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
-  private static final String[] COUNTRIES = {"DE", "FR", "NL", "ES", "IT", "GB", "PL", "SE", "IE", "US"};
+  private static final String[] COUNTRIES = {
+    "DE", "FR", "NL", "ES", "IT", "GB", "PL", "SE", "IE", "US"
+  };
   private static final String[] CATEGORIES = {
-    "grocery", "restaurants", "travel", "electronics", "fuel", "pharmacy", "clothing", "entertainment"
+    "grocery",
+    "restaurants",
+    "travel",
+    "electronics",
+    "fuel",
+    "pharmacy",
+    "clothing",
+    "entertainment"
   };
   private static final String[] CHANNELS = {"POS", "POS", "POS", "ONLINE", "ONLINE", "ATM"};
   private static final String[] RISK_TIERS = {"LOW", "LOW", "LOW", "MEDIUM", "MEDIUM", "HIGH"};
@@ -74,8 +91,15 @@ public final class BankingGenerator {
   private static final long BURST_QUIET_MS = 5 * 60_000;
 
   private record Tx(
-      String id, String accountId, BigDecimal amount, String currency, String merchant, String category,
-      String country, String channel, long eventTimeMs) {}
+      String id,
+      String accountId,
+      BigDecimal amount,
+      String currency,
+      String merchant,
+      String category,
+      String country,
+      String channel,
+      long eventTimeMs) {}
 
   private BankingGenerator() {}
 
@@ -90,8 +114,12 @@ public final class BankingGenerator {
       Random random = new Random(s.seed * 1_000_003L + a);
       String accountId = String.format("acc-%05d", a);
       String home = COUNTRIES[random.nextInt(COUNTRIES.length)];
-      String currency = home.equals("US") ? "USD" : home.equals("GB") ? "GBP" : home.equals("PL") ? "PLN"
-          : home.equals("SE") ? "SEK" : "EUR";
+      String currency =
+          home.equals("US")
+              ? "USD"
+              : home.equals("GB")
+                  ? "GBP"
+                  : home.equals("PL") ? "PLN" : home.equals("SE") ? "SEK" : "EUR";
       boolean known = random.nextDouble() >= s.unknownAccountShare;
       if (known) {
         ObjectNode profile = JSON.createObjectNode();
@@ -102,7 +130,10 @@ public final class BankingGenerator {
         accountLines.add(profile.toString());
       }
       int[] sequence = {0};
-      java.util.function.Supplier<String> nextId = () -> String.format("tx-%05d-%05d", Integer.parseInt(accountId.substring(4)), sequence[0]++);
+      java.util.function.Supplier<String> nextId =
+          () ->
+              String.format(
+                  "tx-%05d-%05d", Integer.parseInt(accountId.substring(4)), sequence[0]++);
 
       // Velocity bursts first, each with a quiet zone that normal traffic must keep out of.
       List<long[]> quietZones = new ArrayList<>();
@@ -111,21 +142,37 @@ public final class BankingGenerator {
         if (random.nextDouble() >= s.burstsPerAccountDay) {
           continue;
         }
-        long first = startMs + day * 86_400_000L + BURST_QUIET_MS + (long) (random.nextDouble() * (86_400_000L - 3 * BURST_QUIET_MS));
+        long first =
+            startMs
+                + day * 86_400_000L
+                + BURST_QUIET_MS
+                + (long) (random.nextDouble() * (86_400_000L - 3 * BURST_QUIET_MS));
         int size = 5 + random.nextInt(3);
         long[] times = new long[size];
         times[0] = first;
         for (int i = 1; i < size; i++) {
-          times[i] = times[i - 1] + (random.nextDouble() < 0.15 ? 0 : 1_000 + random.nextInt(40_000));
+          times[i] =
+              times[i - 1] + (random.nextDouble() < 0.15 ? 0 : 1_000 + random.nextInt(40_000));
         }
         long[] zone = {first - BURST_QUIET_MS, times[size - 1] + BURST_QUIET_MS};
-        if (times[size - 1] >= endMs || quietZones.stream().anyMatch(z -> z[0] <= zone[1] && zone[0] <= z[1])) {
+        if (times[size - 1] >= endMs
+            || quietZones.stream().anyMatch(z -> z[0] <= zone[1] && zone[0] <= z[1])) {
           continue;
         }
         quietZones.add(zone);
         for (long t : times) {
           String merchant = "merchant-" + random.nextInt(500);
-          Tx tx = new Tx(nextId.get(), accountId, cents(random, 500, 30_000), currency, merchant, "electronics", home, "ONLINE", t);
+          Tx tx =
+              new Tx(
+                  nextId.get(),
+                  accountId,
+                  cents(random, 500, 30_000),
+                  currency,
+                  merchant,
+                  "electronics",
+                  home,
+                  "ONLINE",
+                  t);
           bursts.add(tx);
           int countUpToHere = 0;
           for (long other : times) {
@@ -139,7 +186,8 @@ public final class BankingGenerator {
 
       // Normal traffic, some of it turned into injected fraud or boundary cases.
       double meanGapMs = 86_400_000.0 / s.transactionsPerAccountDay;
-      for (long t = startMs + (long) (random.nextDouble() * meanGapMs); t < endMs;
+      for (long t = startMs + (long) (random.nextDouble() * meanGapMs);
+          t < endMs;
           t += MIN_GAP_MS + (long) (-Math.log(1 - random.nextDouble()) * meanGapMs)) {
         long time = t;
         if (quietZones.stream().anyMatch(z -> z[0] < time && time <= z[1])) {
@@ -165,7 +213,8 @@ public final class BankingGenerator {
           amount = new BigDecimal(atHome ? "5000.00" : "1000.00");
           country = atHome ? home : foreign(random, home);
         }
-        all.add(new Tx(id, accountId, amount, currency, merchant, category, country, channel, time));
+        all.add(
+            new Tx(id, accountId, amount, currency, merchant, category, country, channel, time));
       }
       all.addAll(bursts);
     }
@@ -179,7 +228,9 @@ public final class BankingGenerator {
     Map<Integer, List<String>> brokenAfter = new HashMap<>();
     for (int i = 0; i < malformed; i++) {
       int template = malformedRandom.nextInt(all.size());
-      brokenAfter.computeIfAbsent(template, t -> new ArrayList<>()).add(malformed(all.get(template), i, malformedRandom));
+      brokenAfter
+          .computeIfAbsent(template, t -> new ArrayList<>())
+          .add(malformed(all.get(template), i, malformedRandom));
     }
     List<String> lines = new ArrayList<>(all.size() + malformed);
     for (int t = 0; t < all.size(); t++) {
@@ -200,7 +251,8 @@ public final class BankingGenerator {
 
   /** A random amount in [minCents, maxCents] cents, with two decimal places. */
   private static BigDecimal cents(Random random, long minCents, long maxCents) {
-    return BigDecimal.valueOf(minCents + (long) (random.nextDouble() * (maxCents - minCents + 1)), 2);
+    return BigDecimal.valueOf(
+        minCents + (long) (random.nextDouble() * (maxCents - minCents + 1)), 2);
   }
 
   private static ObjectNode toJson(Tx tx) {
@@ -246,14 +298,18 @@ public final class BankingGenerator {
 
   /**
    * Writes the three files into {@code location}: a local folder, or a folder on any file system
-   * Beam has registered, e.g. {@code hdfs://127.0.0.1:8020/landing/banking} (for hdfs://, the
-   * file system's address is taken from the location itself).
+   * Beam has registered, e.g. {@code hdfs://127.0.0.1:8020/landing/banking} (for hdfs://, the file
+   * system's address is taken from the location itself).
    */
   public static void write(Output output, String location) {
     if (location.startsWith("hdfs://")) {
       java.net.URI uri = java.net.URI.create(location);
-      FileSystems.setDefaultPipelineOptions(PipelineOptionsFactory.fromArgs(
-          "--hdfsConfiguration=[{\"fs.defaultFS\":\"hdfs://" + uri.getAuthority() + "\",\"dfs.replication\":\"1\"}]").create());
+      FileSystems.setDefaultPipelineOptions(
+          PipelineOptionsFactory.fromArgs(
+                  "--hdfsConfiguration=[{\"fs.defaultFS\":\"hdfs://"
+                      + uri.getAuthority()
+                      + "\",\"dfs.replication\":\"1\"}]")
+              .create());
     }
     String dir = location.replaceAll("/+$", "");
     writeLines(dir + "/" + TRANSACTIONS_FILE, output.transactionLines());
@@ -262,8 +318,10 @@ public final class BankingGenerator {
   }
 
   private static void writeLines(String file, List<String> lines) {
-    try (java.io.Writer out = java.nio.channels.Channels.newWriter(
-        FileSystems.create(FileSystems.matchNewResource(file, false), "application/json"), StandardCharsets.UTF_8)) {
+    try (java.io.Writer out =
+        java.nio.channels.Channels.newWriter(
+            FileSystems.create(FileSystems.matchNewResource(file, false), "application/json"),
+            StandardCharsets.UTF_8)) {
       for (String line : lines) {
         out.write(line);
         out.write('\n');
@@ -300,9 +358,9 @@ public final class BankingGenerator {
 
   /**
    * Batch: {@code BankingGenerator --output DIR [settings]} writes the three files (DIR may be
-   * {@code hdfs://host:port/path}). Streaming:
-   * {@code BankingGenerator --kafka HOST:PORT [--topic T] [--rate R] [--duration S] [--count N]
-   * [settings]} sends the transactions to Kafka, R per second, for S seconds or N messages.
+   * {@code hdfs://host:port/path}). Streaming: {@code BankingGenerator --kafka HOST:PORT [--topic
+   * T] [--rate R] [--duration S] [--count N] [settings]} sends the transactions to Kafka, R per
+   * second, for S seconds or N messages.
    */
   public static void main(String[] args) {
     Settings s = new Settings();
@@ -337,26 +395,38 @@ public final class BankingGenerator {
         case "--days" -> s.days = Integer.parseInt(value);
         case "--start" -> s.start = LocalDate.parse(value);
         case "--seed" -> s.seed = Long.parseLong(value);
-        case "--transactions-per-account-day" -> s.transactionsPerAccountDay = Double.parseDouble(value);
+        case "--transactions-per-account-day" ->
+            s.transactionsPerAccountDay = Double.parseDouble(value);
         case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
         default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
       }
     }
     if ((output == null) == (kafka == null)) {
-      throw new IllegalArgumentException("give either --output DIR or --kafka HOST:PORT; see --help");
+      throw new IllegalArgumentException(
+          "give either --output DIR or --kafka HOST:PORT; see --help");
     }
     Output generated = generate(s);
     if (kafka != null) {
-      System.out.printf("Sending up to %d transaction lines to %s topic %s at %s/s...%n",
+      System.out.printf(
+          "Sending up to %d transaction lines to %s topic %s at %s/s...%n",
           generated.transactionLines().size(), kafka, topic, rate > 0 ? rate : "max");
-      long sent = KafkaReplay.send(kafka, topic, generated.transactionLines(), rate, count, java.time.Duration.ofSeconds(durationSeconds));
+      long sent =
+          KafkaReplay.send(
+              kafka,
+              topic,
+              generated.transactionLines(),
+              rate,
+              count,
+              java.time.Duration.ofSeconds(durationSeconds));
       System.out.printf("Sent %d messages to %s.%n", sent, topic);
       return;
     }
     write(generated, output);
     System.out.printf(
         "Wrote %d transaction lines, %d accounts and %d ground-truth alerts to %s%n",
-        generated.transactionLines().size(), generated.accountLines().size(), generated.groundTruth().size(),
+        generated.transactionLines().size(),
+        generated.accountLines().size(),
+        generated.groundTruth().size(),
         output.contains("://") ? output : Path.of(output).toAbsolutePath());
   }
 }

@@ -22,9 +22,14 @@ class BankingGeneratorTest {
   @Test
   void theCommittedSampleIsWhatTheDefaultSettingsGenerate() throws IOException {
     BankingGenerator.Output output = BankingGenerator.generate(new BankingGenerator.Settings());
-    assertEquals(Files.readAllLines(SAMPLE.resolve(BankingGenerator.TRANSACTIONS_FILE)), output.transactionLines());
-    assertEquals(Files.readAllLines(SAMPLE.resolve(BankingGenerator.ACCOUNTS_FILE)), output.accountLines());
-    assertEquals(BankingGenerator.readGroundTruth(SAMPLE.resolve(BankingGenerator.GROUND_TRUTH_FILE)), output.groundTruth());
+    assertEquals(
+        Files.readAllLines(SAMPLE.resolve(BankingGenerator.TRANSACTIONS_FILE)),
+        output.transactionLines());
+    assertEquals(
+        Files.readAllLines(SAMPLE.resolve(BankingGenerator.ACCOUNTS_FILE)), output.accountLines());
+    assertEquals(
+        BankingGenerator.readGroundTruth(SAMPLE.resolve(BankingGenerator.GROUND_TRUTH_FILE)),
+        output.groundTruth());
   }
 
   @Test
@@ -42,14 +47,20 @@ class BankingGeneratorTest {
   @Test
   void everyRuleIsInjectedAndAboutOnePercentOfLinesAreMalformed() {
     BankingGenerator.Output output = BankingGenerator.generate(new BankingGenerator.Settings());
-    Set<String> rules = output.groundTruth().stream().map(BankingGenerator.Label::rule).collect(Collectors.toSet());
+    Set<String> rules =
+        output.groundTruth().stream().map(BankingGenerator.Label::rule).collect(Collectors.toSet());
     assertEquals(Set.of("large_amount", "velocity", "foreign_country"), rules);
-    long malformed = output.transactionLines().stream().filter(l -> l.isEmpty() || l.contains("\"bad-")).count();
+    long malformed =
+        output.transactionLines().stream().filter(l -> l.isEmpty() || l.contains("\"bad-")).count();
     assertEquals(Math.round(output.transactionLines().size() * 0.01), malformed, 1.0);
-    assertTrue(output.accountLines().size() < 200, "some accounts are missing from the reference data");
+    assertTrue(
+        output.accountLines().size() < 200, "some accounts are missing from the reference data");
   }
 
-  /** A Kafka replay stamps each message with its line's time: one far ahead of its neighbours would move the watermark past them. */
+  /**
+   * A Kafka replay stamps each message with its line's time: one far ahead of its neighbours would
+   * move the watermark past them.
+   */
   @Test
   void everyLineThatHasATimeIsInEventTimeOrderBrokenOnesIncluded() {
     BankingGenerator.Output output = BankingGenerator.generate(new BankingGenerator.Settings());

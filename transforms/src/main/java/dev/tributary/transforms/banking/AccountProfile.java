@@ -9,10 +9,13 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 @DefaultSchema(JavaFieldSchema.class)
 public final class AccountProfile {
   public final String accountId;
+
   /** ISO 3166 alpha-2 code of the country the account is held in. */
   public final String homeCountry;
+
   /** LOW, MEDIUM or HIGH. */
   public final String riskTier;
+
   /** ISO date (yyyy-MM-dd) the account was opened. */
   public final String openedOn;
 
@@ -40,6 +43,14 @@ public final class AccountProfile {
 
   @Override
   public String toString() {
-    return "AccountProfile{" + accountId + " " + homeCountry + " " + riskTier + " " + openedOn + "}";
+    return "AccountProfile{"
+        + accountId
+        + " "
+        + homeCountry
+        + " "
+        + riskTier
+        + " "
+        + openedOn
+        + "}";
   }
 }

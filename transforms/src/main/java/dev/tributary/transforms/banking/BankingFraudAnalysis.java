@@ -36,9 +36,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 
 /**
- * The banking computation, written once for batch and streaming: raw transaction records in
- * (from files or Kafka), and out come alerts, hourly and daily aggregates, the daily top accounts
- * and the dead letters.
+ * The banking computation, written once for batch and streaming: raw transaction records in (from
+ * files or Kafka), and out come alerts, hourly and daily aggregates, the daily top accounts and the
+ * dead letters.
  *
  * <pre>
  *   raw transactions -> Parse -> Enrich(accounts) -> Detect(large_amount, velocity, foreign_country) -> alerts
@@ -55,7 +55,10 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
   private final Duration earlyFiringsEvery;
 
   private BankingFraudAnalysis(
-      PCollection<RawRecord> accountRecords, FraudThresholds thresholds, int topK, Duration earlyFiringsEvery) {
+      PCollection<RawRecord> accountRecords,
+      FraudThresholds thresholds,
+      int topK,
+      Duration earlyFiringsEvery) {
     this.accountRecords = accountRecords;
     this.thresholds = thresholds;
     this.topK = topK;
@@ -64,7 +67,10 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
 
   /** Analyses transactions against the accounts in {@code accountRecords} (JSON lines). */
   public static BankingFraudAnalysis withAccounts(
-      PCollection<RawRecord> accountRecords, FraudThresholds thresholds, int topK, Duration earlyFiringsEvery) {
+      PCollection<RawRecord> accountRecords,
+      FraudThresholds thresholds,
+      int topK,
+      Duration earlyFiringsEvery) {
     return new BankingFraudAnalysis(accountRecords, thresholds, topK, earlyFiringsEvery);
   }
 
@@ -72,7 +78,8 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
   public static List<DetectionRule<EnrichedTransaction>> rules(FraudThresholds thresholds) {
     return List.of(
         RecordRule.of(new LargeAmountRule(thresholds.largeAmount)),
-        VelocityRule.of(thresholds.velocityCount, thresholds.velocityWindow, thresholds.allowedLateness),
+        VelocityRule.of(
+            thresholds.velocityCount, thresholds.velocityWindow, thresholds.allowedLateness),
         RecordRule.of(new ForeignCountryRule(thresholds.foreignAmount)));
   }
 
@@ -84,11 +91,15 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
     PCollectionView<Map<String, AccountProfile>> accountsById =
         accounts
             .output()
-            .apply("Key accounts by id", WithKeys.of((AccountProfile a) -> a.accountId).withKeyType(TypeDescriptors.strings()))
+            .apply(
+                "Key accounts by id",
+                WithKeys.of((AccountProfile a) -> a.accountId)
+                    .withKeyType(TypeDescriptors.strings()))
             .apply("Accounts as map", ReferenceMap.of());
 
     WithFailures.Result<PCollection<Transaction>, DeadLetter> transactions =
-        transactionRecords.apply("Parse transactions", Parse.of("transactions", new TransactionParser()));
+        transactionRecords.apply(
+            "Parse transactions", Parse.of("transactions", new TransactionParser()));
     // Hand-written coders for the records every step shuffles: see TransactionCoder.
     transactions.output().setCoder(TransactionCoder.of());
 
@@ -105,26 +116,33 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
                     TypeDescriptor.of(EnrichedTransaction.class)))
             .setCoder(EnrichedTransactionCoder.of());
 
-    PCollection<Alert> alerts =
-        enriched.apply("Detect fraud", Detect.withRules(rules(thresholds)));
+    PCollection<Alert> alerts = enriched.apply("Detect fraud", Detect.withRules(rules(thresholds)));
 
     PCollection<Row> accountHourly =
         transactions
             .output()
-            .apply("Aggregate per account per hour", aggregate(tx -> tx.accountId, BankingModel.HOUR).withoutCombiningBeforeShuffle());
+            .apply(
+                "Aggregate per account per hour",
+                aggregate(tx -> tx.accountId, BankingModel.HOUR).withoutCombiningBeforeShuffle());
     PCollection<Row> categoryDaily =
         transactions
             .output()
-            .apply("Aggregate per category per day", aggregate(tx -> tx.merchantCategory, BankingModel.DAY));
+            .apply(
+                "Aggregate per category per day",
+                aggregate(tx -> tx.merchantCategory, BankingModel.DAY));
     PCollection<Row> topAccounts =
         transactions
             .output()
             .apply(
                 "Total per account per day",
-                aggregate(tx -> tx.accountId, BankingModel.DAY).finalPanesOnly().withoutCombiningBeforeShuffle())
+                aggregate(tx -> tx.accountId, BankingModel.DAY)
+                    .finalPanesOnly()
+                    .withoutCombiningBeforeShuffle())
             .apply(
                 "Account and total",
-                MapElements.into(TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
+                MapElements.into(
+                        TypeDescriptors.kvs(
+                            TypeDescriptors.strings(), TypeDescriptor.of(BigDecimal.class)))
                     .via((Row r) -> KV.of(r.getString("key"), r.getDecimal("sum"))))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), DecimalCoder.of()))
             .apply("Top " + topK + " accounts per day", TopK.of(topK));
@@ -134,7 +152,8 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
             .and(accounts.failures())
             .apply("All dead letters", Flatten.pCollections());
 
-    return new BankingOutputs(transactions.output(), alerts, accountHourly, categoryDaily, topAccounts, deadLetters);
+    return new BankingOutputs(
+        transactions.output(), alerts, accountHourly, categoryDaily, topAccounts, deadLetters);
   }
 
   /**
@@ -148,7 +167,10 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
         .withEarlyFiringsEvery(earlyFiringsEvery);
   }
 
-  /** Count, sum, mean (two places, half-even) and max of the amounts: every banking aggregate's measures. */
+  /**
+   * Count, sum, mean (two places, half-even) and max of the amounts: every banking aggregate's
+   * measures.
+   */
   public static final Measures<Transaction> AMOUNT_STATISTICS =
       Measures.<Transaction>of()
           .count("count")
@@ -159,6 +181,7 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
   /** The amount statistics per key (the field {@code key}) over fixed windows of {@code size}. */
   public static Aggregate<Transaction> amountStatistics(
       SerializableFunction<Transaction, String> keyOf, Duration size) {
-    return Aggregate.of(KeyFields.of("key", keyOf), AMOUNT_STATISTICS, AggregateWindows.fixed(size));
+    return Aggregate.of(
+        KeyFields.of("key", keyOf), AMOUNT_STATISTICS, AggregateWindows.fixed(size));
   }
 }

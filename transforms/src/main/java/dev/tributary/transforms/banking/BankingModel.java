@@ -22,9 +22,9 @@ import org.joda.time.Duration;
 import org.joda.time.Instant;
 
 /**
- * The whole banking computation as a plain loop over the events, with no Beam in it: the oracle
- * the pipeline's tests compare against, and the single-threaded baseline for benchmarks. It shares
- * only the record parsers with the pipeline (they define what is malformed); the rules, windows,
+ * The whole banking computation as a plain loop over the events, with no Beam in it: the oracle the
+ * pipeline's tests compare against, and the single-threaded baseline for benchmarks. It shares only
+ * the record parsers with the pipeline (they define what is malformed); the rules, windows,
  * aggregates and rankings are written again here, directly from their definitions.
  */
 public final class BankingModel {
@@ -75,7 +75,8 @@ public final class BankingModel {
       try {
         transactions.add(parser.parse(raw.payload));
       } catch (InvalidRecordException e) {
-        deadLetters.add(new DeadLetter(raw.source, "parse-transactions", e.getMessage(), raw.payload));
+        deadLetters.add(
+            new DeadLetter(raw.source, "parse-transactions", e.getMessage(), raw.payload));
       }
     }
 
@@ -85,7 +86,9 @@ public final class BankingModel {
         alerts.add(single(LargeAmountRule.NAME, "HIGH", tx));
       }
       AccountProfile home = accounts.get(tx.accountId);
-      if (home != null && !home.homeCountry.equals(tx.country) && tx.amount.compareTo(thresholds.foreignAmount) > 0) {
+      if (home != null
+          && !home.homeCountry.equals(tx.country)
+          && tx.amount.compareTo(thresholds.foreignAmount) > 0) {
         alerts.add(single(ForeignCountryRule.NAME, "MEDIUM", tx));
       }
     }
@@ -95,14 +98,23 @@ public final class BankingModel {
     List<Row> categoryDaily = aggregate(transactions, tx -> tx.merchantCategory, DAY);
     List<Row> top = topByDay(aggregate(transactions, tx -> tx.accountId, DAY));
     return new Result(
-        transactionRecords.size(), transactions, deadLetters, alerts, accountHourly, categoryDaily, top);
+        transactionRecords.size(),
+        transactions,
+        deadLetters,
+        alerts,
+        accountHourly,
+        categoryDaily,
+        top);
   }
 
   private static Alert single(String rule, String severity, Transaction tx) {
     return Alert.ofRecord(rule, severity, "account", tx.accountId, tx.id, tx.amount, tx.eventTime);
   }
 
-  /** For each transaction: its account's transactions in (t - W, t], and an alert if there are N or more. */
+  /**
+   * For each transaction: its account's transactions in (t - W, t], and an alert if there are N or
+   * more.
+   */
   private List<Alert> velocity(List<Transaction> transactions) {
     Map<String, List<Transaction>> byAccount = new TreeMap<>();
     for (Transaction tx : transactions) {
@@ -121,7 +133,8 @@ public final class BankingModel {
           first++;
         }
         int last = i; // the last transaction at or before t, equal timestamps included
-        while (last + 1 < account.size() && !account.get(last + 1).eventTime.isAfter(subject.eventTime)) {
+        while (last + 1 < account.size()
+            && !account.get(last + 1).eventTime.isAfter(subject.eventTime)) {
           last++;
         }
         if (last - first + 1 < thresholds.velocityCount) {
@@ -138,8 +151,17 @@ public final class BankingModel {
         ids.add(subject.id);
         alerts.add(
             new Alert(
-                Alert.idFor(VelocityRule.NAME, subject.id), VelocityRule.NAME, 1, "account", subject.accountId, ids,
-                total, List.of(new AlertAttribute("count", String.valueOf(last - first + 1))), start, subject.eventTime, "MEDIUM",
+                Alert.idFor(VelocityRule.NAME, subject.id),
+                VelocityRule.NAME,
+                1,
+                "account",
+                subject.accountId,
+                ids,
+                total,
+                List.of(new AlertAttribute("count", String.valueOf(last - first + 1))),
+                start,
+                subject.eventTime,
+                "MEDIUM",
                 subject.eventTime));
       }
     }
@@ -152,18 +174,29 @@ public final class BankingModel {
     Map<Cell, List<BigDecimal>> cells = new HashMap<>();
     for (Transaction tx : transactions) {
       long start = Math.floorDiv(tx.eventTime.getMillis(), size.getMillis()) * size.getMillis();
-      cells.computeIfAbsent(new Cell(keyOf.apply(tx), start), c -> new ArrayList<>()).add(tx.amount);
+      cells
+          .computeIfAbsent(new Cell(keyOf.apply(tx), start), c -> new ArrayList<>())
+          .add(tx.amount);
     }
     List<Row> results = new ArrayList<>();
     cells.forEach(
         (cell, amounts) -> {
           BigDecimal sum = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
           BigDecimal max = amounts.stream().max(Comparator.naturalOrder()).orElseThrow();
-          BigDecimal mean = sum.divide(BigDecimal.valueOf(amounts.size()), 2, RoundingMode.HALF_EVEN);
+          BigDecimal mean =
+              sum.divide(BigDecimal.valueOf(amounts.size()), 2, RoundingMode.HALF_EVEN);
           Instant start = new Instant(cell.windowStart());
           results.add(
               Row.withSchema(AGGREGATE_SCHEMA)
-                  .addValues(cell.key(), start, start.plus(size), (long) amounts.size(), sum, mean, max, true)
+                  .addValues(
+                      cell.key(),
+                      start,
+                      start.plus(size),
+                      (long) amounts.size(),
+                      sum,
+                      mean,
+                      max,
+                      true)
                   .build());
         });
     return results;
@@ -172,18 +205,30 @@ public final class BankingModel {
   private List<Row> topByDay(List<Row> accountDaily) {
     Map<Instant, List<Row>> byDay = new TreeMap<>();
     for (Row r : accountDaily) {
-      byDay.computeIfAbsent(Instant.ofEpochMilli(r.getDateTime("windowStart").getMillis()), d -> new ArrayList<>()).add(r);
+      byDay
+          .computeIfAbsent(
+              Instant.ofEpochMilli(r.getDateTime("windowStart").getMillis()),
+              d -> new ArrayList<>())
+          .add(r);
     }
     List<Row> entries = new ArrayList<>();
     byDay.forEach(
         (day, results) -> {
           results.sort(
-              Comparator.comparing((Row r) -> r.getDecimal("sum")).reversed().thenComparing(r -> r.getString("key")));
+              Comparator.comparing((Row r) -> r.getDecimal("sum"))
+                  .reversed()
+                  .thenComparing(r -> r.getString("key")));
           for (int i = 0; i < Math.min(topK, results.size()); i++) {
             Row r = results.get(i);
             entries.add(
                 Row.withSchema(TOP_SCHEMA)
-                    .addValues(r.getDateTime("windowStart"), r.getDateTime("windowEnd"), i + 1, r.getString("key"), r.getDecimal("sum"), true)
+                    .addValues(
+                        r.getDateTime("windowStart"),
+                        r.getDateTime("windowEnd"),
+                        i + 1,
+                        r.getString("key"),
+                        r.getDecimal("sum"),
+                        true)
                     .build());
           }
         });

@@ -7,8 +7,8 @@ import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 
 /**
- * A transaction with its account's reference data. {@code account} is null when the reference
- * data has no such account: the transaction is kept, and rules that need the account skip it.
+ * A transaction with its account's reference data. {@code account} is null when the reference data
+ * has no such account: the transaction is kept, and rules that need the account skip it.
  */
 @DefaultSchema(JavaFieldSchema.class)
 public final class EnrichedTransaction {

@@ -9,7 +9,8 @@ import org.apache.beam.sdk.coders.NullableCoder;
 /** The coder of {@link EnrichedTransaction}: the transaction, then its account or a null marker. */
 public final class EnrichedTransactionCoder extends AtomicCoder<EnrichedTransaction> {
   private static final EnrichedTransactionCoder INSTANCE = new EnrichedTransactionCoder();
-  private static final NullableCoder<AccountProfile> ACCOUNT = NullableCoder.of(AccountProfileCoder.of());
+  private static final NullableCoder<AccountProfile> ACCOUNT =
+      NullableCoder.of(AccountProfileCoder.of());
 
   /** The one instance. */
   public static EnrichedTransactionCoder of() {

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import javax.annotation.Nullable;
 
 /**
- * foreign_country: a transaction in a country other than its account's home country, with an
- * amount strictly greater than the threshold (1000.00). Transactions of accounts missing from the
+ * foreign_country: a transaction in a country other than its account's home country, with an amount
+ * strictly greater than the threshold (1000.00). Transactions of accounts missing from the
  * reference data cannot be judged and trigger nothing.
  */
 public final class ForeignCountryRule implements RecordCheck<EnrichedTransaction> {

@@ -5,22 +5,32 @@ import java.math.BigDecimal;
 import org.joda.time.Duration;
 
 /**
- * The banking rules' parameters, shared by the pipeline and the plain-Java model so that both
- * apply the very same definitions. {@link #DEFAULTS} are the values in the README.
+ * The banking rules' parameters, shared by the pipeline and the plain-Java model so that both apply
+ * the very same definitions. {@link #DEFAULTS} are the values in the README.
  */
 public final class FraudThresholds implements Serializable {
   public static final FraudThresholds DEFAULTS =
       new FraudThresholds(
-          new BigDecimal("5000.00"), 5, Duration.standardMinutes(5), new BigDecimal("1000.00"), Duration.standardMinutes(5));
+          new BigDecimal("5000.00"),
+          5,
+          Duration.standardMinutes(5),
+          new BigDecimal("1000.00"),
+          Duration.standardMinutes(5));
 
   /** A transaction is a large amount when its amount is strictly greater than this. */
   public final BigDecimal largeAmount;
+
   /** A transaction triggers velocity when at least this many of its account's transactions... */
   public final int velocityCount;
+
   /** ...have an event time in (t - velocityWindow, t]. */
   public final Duration velocityWindow;
-  /** A transaction abroad triggers foreign_country when its amount is strictly greater than this. */
+
+  /**
+   * A transaction abroad triggers foreign_country when its amount is strictly greater than this.
+   */
   public final BigDecimal foreignAmount;
+
   /** How late (in event time, behind the watermark) a transaction may arrive and still count. */
   public final Duration allowedLateness;
 
@@ -37,7 +47,8 @@ public final class FraudThresholds implements Serializable {
       throw new IllegalArgumentException("velocity window must be positive, got " + velocityWindow);
     }
     if (allowedLateness.isShorterThan(Duration.ZERO)) {
-      throw new IllegalArgumentException("allowed lateness must not be negative, got " + allowedLateness);
+      throw new IllegalArgumentException(
+          "allowed lateness must not be negative, got " + allowedLateness);
     }
     this.largeAmount = largeAmount;
     this.velocityCount = velocityCount;
@@ -48,7 +59,15 @@ public final class FraudThresholds implements Serializable {
 
   @Override
   public String toString() {
-    return "large_amount > " + largeAmount + "; velocity >= " + velocityCount + " in " + velocityWindow
-        + "; foreign_country > " + foreignAmount + "; allowed lateness " + allowedLateness;
+    return "large_amount > "
+        + largeAmount
+        + "; velocity >= "
+        + velocityCount
+        + " in "
+        + velocityWindow
+        + "; foreign_country > "
+        + foreignAmount
+        + "; allowed lateness "
+        + allowedLateness;
   }
 }

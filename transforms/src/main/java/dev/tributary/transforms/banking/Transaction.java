@@ -8,23 +8,29 @@ import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
 import org.joda.time.Instant;
 
 /**
- * A card or account transaction, as the bank's systems emit it. Amounts are exact decimals with
- * two places; the event time is when the transaction happened, not when it was received.
+ * A card or account transaction, as the bank's systems emit it. Amounts are exact decimals with two
+ * places; the event time is when the transaction happened, not when it was received.
  */
 @DefaultSchema(JavaFieldSchema.class)
 public final class Transaction {
   public final String id;
   public final String accountId;
   public final BigDecimal amount;
+
   /** ISO 4217 code, e.g. EUR. */
   public final String currency;
+
   public final String merchant;
+
   /** e.g. grocery, travel, electronics. */
   public final String merchantCategory;
+
   /** ISO 3166 alpha-2 code of where the transaction took place. */
   public final String country;
+
   /** POS, ONLINE or ATM. */
   public final String channel;
+
   public final Instant eventTime;
 
   @SchemaCreate
@@ -70,7 +76,22 @@ public final class Transaction {
 
   @Override
   public String toString() {
-    return "Transaction{" + id + " " + accountId + " " + amount + " " + currency + " " + merchantCategory
-        + " " + country + " " + channel + " @" + eventTime + "}";
+    return "Transaction{"
+        + id
+        + " "
+        + accountId
+        + " "
+        + amount
+        + " "
+        + currency
+        + " "
+        + merchantCategory
+        + " "
+        + country
+        + " "
+        + channel
+        + " @"
+        + eventTime
+        + "}";
   }
 }

@@ -11,8 +11,8 @@ import org.joda.time.Instant;
 
 /**
  * The coder of {@link Transaction}: its fields one after the other. About three times cheaper than
- * the schema coder Beam infers, which builds a Row for every record.
- * The schema is still there for writers that need one (Parquet).
+ * the schema coder Beam infers, which builds a Row for every record. The schema is still there for
+ * writers that need one (Parquet).
  */
 public final class TransactionCoder extends AtomicCoder<Transaction> {
   private static final TransactionCoder INSTANCE = new TransactionCoder();
@@ -41,7 +41,14 @@ public final class TransactionCoder extends AtomicCoder<Transaction> {
   @Override
   public Transaction decode(InputStream in) throws IOException {
     return new Transaction(
-        TEXT.decode(in), TEXT.decode(in), DecimalCoder.of().decode(in), TEXT.decode(in), TEXT.decode(in),
-        TEXT.decode(in), TEXT.decode(in), TEXT.decode(in), new Instant(VarLongCoder.of().decode(in)));
+        TEXT.decode(in),
+        TEXT.decode(in),
+        DecimalCoder.of().decode(in),
+        TEXT.decode(in),
+        TEXT.decode(in),
+        TEXT.decode(in),
+        TEXT.decode(in),
+        TEXT.decode(in),
+        new Instant(VarLongCoder.of().decode(in)));
   }
 }

@@ -10,9 +10,9 @@ import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Instant;
 
 /**
- * Reads one JSON line into a {@link Transaction}. Refuses: malformed JSON, missing or empty
- * fields, amounts that are not positive, above {@value #MAX_AMOUNT_TEXT} or with more than two
- * decimal places, unknown channels, and codes or times in the wrong format.
+ * Reads one JSON line into a {@link Transaction}. Refuses: malformed JSON, missing or empty fields,
+ * amounts that are not positive, above {@value #MAX_AMOUNT_TEXT} or with more than two decimal
+ * places, unknown channels, and codes or times in the wrong format.
  */
 public final class TransactionParser implements RecordParser<Transaction> {
   static final String MAX_AMOUNT_TEXT = "1000000000.00";

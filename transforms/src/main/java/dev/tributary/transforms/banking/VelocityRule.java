@@ -6,8 +6,8 @@ import org.joda.time.Duration;
 /**
  * velocity: a transaction that is at least the N-th (5th) transaction of its account whose event
  * time lies in the W (5 minutes) ending at it, i.e. in (t - W, t]; transactions with equal
- * timestamps all count. The alert lists those transactions and its measure is their total amount.
- * A {@link WindowedCountRule} over accounts, judged the allowed lateness after each transaction.
+ * timestamps all count. The alert lists those transactions and its measure is their total amount. A
+ * {@link WindowedCountRule} over accounts, judged the allowed lateness after each transaction.
  */
 public final class VelocityRule {
   public static final String NAME = "velocity";

@@ -20,11 +20,15 @@ import org.joda.time.Instant;
  */
 public final class BankingCase implements DomainCase {
   private static final BankingGenerator.Output DATA = generate();
-  private static final List<RawRecord> TRANSACTIONS = RawRecord.ofLines("tx.jsonl", DATA.transactionLines());
-  private static final List<RawRecord> ACCOUNTS = RawRecord.ofLines("accounts.jsonl", DATA.accountLines());
+  private static final List<RawRecord> TRANSACTIONS =
+      RawRecord.ofLines("tx.jsonl", DATA.transactionLines());
+  private static final List<RawRecord> ACCOUNTS =
+      RawRecord.ofLines("accounts.jsonl", DATA.accountLines());
   private static final int TOP_K = 3;
 
-  /** Small enough for a TestStream on every runner, dense enough in fraud to exercise every rule. */
+  /**
+   * Small enough for a TestStream on every runner, dense enough in fraud to exercise every rule.
+   */
   private static BankingGenerator.Output generate() {
     BankingGenerator.Settings settings = new BankingGenerator.Settings();
     settings.seed = 7;
@@ -74,7 +78,8 @@ public final class BankingCase implements DomainCase {
     PCollection<RawRecord> accounts = EventFeed.bounded(pipeline, "Accounts", ACCOUNTS);
     BankingOutputs outputs =
         events.apply(
-            BankingFraudAnalysis.withAccounts(accounts, FraudThresholds.DEFAULTS, TOP_K, Duration.standardMinutes(1)));
+            BankingFraudAnalysis.withAccounts(
+                accounts, FraudThresholds.DEFAULTS, TOP_K, Duration.standardMinutes(1)));
     return Map.of(
         "alerts", outputs.alerts(),
         "deadLetters", outputs.deadLetters(),
@@ -85,7 +90,8 @@ public final class BankingCase implements DomainCase {
 
   @Override
   public Map<String, List<?>> model() {
-    BankingModel.Result expected = new BankingModel(FraudThresholds.DEFAULTS, TOP_K).run(TRANSACTIONS, ACCOUNTS);
+    BankingModel.Result expected =
+        new BankingModel(FraudThresholds.DEFAULTS, TOP_K).run(TRANSACTIONS, ACCOUNTS);
     return Map.of(
         "alerts", expected.alerts(),
         "deadLetters", expected.deadLetters(),

@@ -10,7 +10,16 @@ final class BankingEvents {
   private BankingEvents() {}
 
   static Transaction tx(String id, String account, String amount, String country, String time) {
-    return new Transaction(id, account, new BigDecimal(amount), "EUR", "shop", "grocery", country, "POS", Instant.parse(time));
+    return new Transaction(
+        id,
+        account,
+        new BigDecimal(amount),
+        "EUR",
+        "shop",
+        "grocery",
+        country,
+        "POS",
+        Instant.parse(time));
   }
 
   static EnrichedTransaction enriched(Transaction tx, AccountProfile account) {

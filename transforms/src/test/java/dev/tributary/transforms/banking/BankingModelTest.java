@@ -6,11 +6,12 @@ import dev.tributary.detect.Alert;
 import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.transforms.RawRecord;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The plain-Java model against the generator's ground truth: it is the oracle, so it must be right. */
+/**
+ * The plain-Java model against the generator's ground truth: it is the oracle, so it must be right.
+ */
 class BankingModelTest {
 
   @Test
@@ -21,7 +22,9 @@ class BankingModelTest {
       BankingGenerator.Output data = BankingGenerator.generate(settings);
       BankingModel.Result result =
           new BankingModel(FraudThresholds.DEFAULTS, 10)
-              .run(RawRecord.ofLines("tx", data.transactionLines()), RawRecord.ofLines("accounts", data.accountLines()));
+              .run(
+                  RawRecord.ofLines("tx", data.transactionLines()),
+                  RawRecord.ofLines("accounts", data.accountLines()));
 
       Set<BankingGenerator.Label> found = new HashSet<>();
       for (Alert alert : result.alerts()) {
@@ -30,7 +33,8 @@ class BankingModelTest {
       assertEquals(result.alerts().size(), found.size(), "one alert per rule per transaction");
       assertEquals(new HashSet<>(data.groundTruth()), found, "seed " + seed);
       assertEquals(
-          result.transactionsRead(), result.transactions().size() + result.deadLetters().size(),
+          result.transactionsRead(),
+          result.transactions().size() + result.deadLetters().size(),
           "records read = records parsed + dead letters");
     }
   }

@@ -21,7 +21,15 @@ class TransactionParserTest {
   void readsEveryFieldWithExactAmountAndUtcTime() throws InvalidRecordException {
     Transaction tx = parser.parse(VALID);
     assertEquals(
-        new Transaction("t1", "a1", new BigDecimal("12.50"), "EUR", "m", "grocery", "DE", "POS",
+        new Transaction(
+            "t1",
+            "a1",
+            new BigDecimal("12.50"),
+            "EUR",
+            "m",
+            "grocery",
+            "DE",
+            "POS",
             Instant.parse("2026-03-02T09:00:00.250Z")),
         tx);
     assertEquals(2, tx.amount.scale());
@@ -51,16 +59,22 @@ class TransactionParserTest {
       })
   void refusesWithAReasonThatNamesTheField(String replace, String with, String reason) {
     InvalidRecordException e =
-        assertThrows(InvalidRecordException.class, () -> parser.parse(VALID.replace(replace, with)));
+        assertThrows(
+            InvalidRecordException.class, () -> parser.parse(VALID.replace(replace, with)));
     assertEquals(reason, e.getMessage());
   }
 
   @Test
   void refusesWhatIsNotOneJsonObject() {
-    assertEquals("empty line", assertThrows(InvalidRecordException.class, () -> parser.parse("  ")).getMessage());
-    assertEquals("not a JSON object", assertThrows(InvalidRecordException.class, () -> parser.parse("[1,2]")).getMessage());
+    assertEquals(
+        "empty line",
+        assertThrows(InvalidRecordException.class, () -> parser.parse("  ")).getMessage());
+    assertEquals(
+        "not a JSON object",
+        assertThrows(InvalidRecordException.class, () -> parser.parse("[1,2]")).getMessage());
     assertEquals(
         "malformed JSON: Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1])",
-        assertThrows(InvalidRecordException.class, () -> parser.parse("{\"id\":\"t1\"")).getMessage());
+        assertThrows(InvalidRecordException.class, () -> parser.parse("{\"id\":\"t1\""))
+            .getMessage());
   }
 }

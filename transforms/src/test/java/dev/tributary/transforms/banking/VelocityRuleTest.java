@@ -12,7 +12,6 @@ import dev.tributary.transforms.TributaryMetrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
@@ -37,7 +36,10 @@ public class VelocityRuleTest {
   private static final Duration LATENESS = Duration.standardMinutes(5);
   @Rule public final transient TestPipeline pipeline = TestPipeline.create();
 
-  /** Account a1: a burst with a tie at 10:04, a 5th-in-window at 10:05:00 that misses 10:00:00 by the open bound; account a2 quiet. */
+  /**
+   * Account a1: a burst with a tie at 10:04, a 5th-in-window at 10:05:00 that misses 10:00:00 by
+   * the open bound; account a2 quiet.
+   */
   static final List<Transaction> EVENTS =
       List.of(
           tx("t0", "a1", "1.00", "DE", "2026-03-02T10:00:00Z"),
@@ -61,8 +63,18 @@ public class VelocityRuleTest {
   static Alert velocity(String id, String time, String total, String... ids) {
     Instant end = Instant.parse(time);
     return new Alert(
-        "velocity:" + id, "velocity", 1, "account", "a1", List.of(ids), new BigDecimal(total),
-        List.of(new AlertAttribute("count", String.valueOf(ids.length))), end.minus(Duration.standardMinutes(5)), end, "MEDIUM", end);
+        "velocity:" + id,
+        "velocity",
+        1,
+        "account",
+        "a1",
+        List.of(ids),
+        new BigDecimal(total),
+        List.of(new AlertAttribute("count", String.valueOf(ids.length))),
+        end.minus(Duration.standardMinutes(5)),
+        end,
+        "MEDIUM",
+        end);
   }
 
   private static List<TimestampedValue<EnrichedTransaction>> timestamped(List<Transaction> txs) {
@@ -79,15 +91,18 @@ public class VelocityRuleTest {
 
   @Test
   public void batchFindsEveryTransactionWithFiveInItsWindow() {
-    PCollection<EnrichedTransaction> input = pipeline.apply(Create.timestamped(timestamped(EVENTS)));
+    PCollection<EnrichedTransaction> input =
+        pipeline.apply(Create.timestamped(timestamped(EVENTS)));
     PAssert.that(velocityOf(input)).containsInAnyOrder(EXPECTED);
     pipeline.run();
   }
 
   @Test
   @Category(UsesTestStream.class)
-  public void streamingOutOfOrderAndLateWithinLatenessGivesTheSameAlerts() throws NoSuchSchemaException {
-    Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
+  public void streamingOutOfOrderAndLateWithinLatenessGivesTheSameAlerts()
+      throws NoSuchSchemaException {
+    Coder<EnrichedTransaction> coder =
+        pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
     List<TimestampedValue<EnrichedTransaction>> all = timestamped(EVENTS);
     TestStream<EnrichedTransaction> stream =
         TestStream.create(coder)
@@ -107,25 +122,30 @@ public class VelocityRuleTest {
   @Test
   @Category({UsesTestStream.class, AssertsLateDataIsDropped.class})
   public void streamingDropsOnlyWhatIsLaterThanTheLateness() throws NoSuchSchemaException {
-    Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
+    Coder<EnrichedTransaction> coder =
+        pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
     List<TimestampedValue<EnrichedTransaction>> all = timestamped(EVENTS);
     TestStream<EnrichedTransaction> stream =
         TestStream.create(coder)
             // t1 never comes, so t0 is needed for the burst to reach 5.
             .addElements(all.get(2), all.get(3), all.get(4), all.get(5))
-            // t2..t4 are judged by 10:09 (t + lateness), without t0: t0 arrives after its time was judged.
+            // t2..t4 are judged by 10:09 (t + lateness), without t0: t0 arrives after its time was
+            // judged.
             .advanceWatermarkTo(Instant.parse("2026-03-02T10:11:00Z"))
             .addElements(all.get(0))
             .advanceWatermarkToInfinity();
-    // Without t0 the burst has 4 transactions up to 10:04: no alert at all (with t0 in time it would).
+    // Without t0 the burst has 4 transactions up to 10:04: no alert at all (with t0 in time it
+    // would).
     PAssert.that(velocityOf(pipeline.apply(stream))).empty();
     pipeline.run();
   }
 
   @Test
   @Category({UsesTestStream.class, AssertsLateDataIsDropped.class})
-  public void aTransactionTooLateToBeJudgedStillCountsInLaterWindows() throws NoSuchSchemaException {
-    Coder<EnrichedTransaction> coder = pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
+  public void aTransactionTooLateToBeJudgedStillCountsInLaterWindows()
+      throws NoSuchSchemaException {
+    Coder<EnrichedTransaction> coder =
+        pipeline.getSchemaRegistry().getSchemaCoder(EnrichedTransaction.class);
     List<TimestampedValue<EnrichedTransaction>> burst =
         timestamped(
             List.of(
@@ -147,12 +167,22 @@ public class VelocityRuleTest {
     PAssert.that(velocityOf(pipeline.apply(stream)))
         .containsInAnyOrder(
             new Alert(
-                "velocity:s5", "velocity", 1, "account", "a1", List.of("s1", "s2", "s3", "x", "s4", "s5"),
-                new BigDecimal("21.00"), List.of(new AlertAttribute("count", "6")), end.minus(Duration.standardMinutes(5)), end, "MEDIUM",
+                "velocity:s5",
+                "velocity",
+                1,
+                "account",
+                "a1",
+                List.of("s1", "s2", "s3", "x", "s4", "s5"),
+                new BigDecimal("21.00"),
+                List.of(new AlertAttribute("count", "6")),
+                end.minus(Duration.standardMinutes(5)),
+                end,
+                "MEDIUM",
                 end));
     PipelineResult result = pipeline.run();
     assertEquals(
-        "transactions too late to be judged", 1,
+        "transactions too late to be judged",
+        1,
         TributaryMetrics.counter(TributaryMetrics.of(result), "velocity.lateRecords"));
   }
 }

@@ -18,7 +18,8 @@ public final class ElasticsearchServerMain {
     Path dataDir = Path.of(args[0]).toAbsolutePath();
     int httpPort = Integer.parseInt(args[1]);
     ElasticsearchClusterRunner runner = new ElasticsearchClusterRunner();
-    runner.onBuild(
+    runner
+        .onBuild(
             (number, settings) -> {
               settings.put("http.port", httpPort);
               settings.put("network.host", "127.0.0.1");
@@ -29,15 +30,24 @@ public final class ElasticsearchServerMain {
               settings.remove("cluster.initial_master_nodes");
               settings.remove("discovery.seed_hosts");
             })
-        .build(newConfigs().basePath(dataDir.toString()).numOfNode(1).clusterName("tributary").disableESLogger());
+        .build(
+            newConfigs()
+                .basePath(dataDir.toString())
+                .numOfNode(1)
+                .clusterName("tributary")
+                .disableESLogger());
     runner.ensureYellow();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        runner.close();
-      } catch (Exception e) {
-        e.printStackTrace();
-      }
-    }, "elasticsearch-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    runner.close();
+                  } catch (Exception e) {
+                    e.printStackTrace();
+                  }
+                },
+                "elasticsearch-shutdown"));
     System.out.println("TRIBUTARY-READY url=http://127.0.0.1:" + httpPort);
     System.out.flush();
     Thread.currentThread().join();

@@ -12,7 +12,8 @@ import org.apache.flink.configuration.RestOptions;
 /** The JobManager's REST endpoint, asked until it says what a starting process waits for. */
 final class ClusterRest {
   private final String base;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   ClusterRest(Configuration conf) {
     this.base = "http://" + conf.get(RestOptions.ADDRESS) + ":" + conf.get(RestOptions.PORT);
@@ -22,8 +23,12 @@ final class ClusterRest {
     return base;
   }
 
-  /** Waits until GET {@code path} answers 200 with a body that {@code accepts}; fails after {@code timeout}. */
-  void await(String path, Predicate<String> accepts, Duration timeout, Thread process) throws InterruptedException {
+  /**
+   * Waits until GET {@code path} answers 200 with a body that {@code accepts}; fails after {@code
+   * timeout}.
+   */
+  void await(String path, Predicate<String> accepts, Duration timeout, Thread process)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -31,7 +36,10 @@ final class ClusterRest {
       }
       try {
         HttpResponse<String> response =
-            http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5)).build(),
+            http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && accepts.test(response.body())) {
           return;

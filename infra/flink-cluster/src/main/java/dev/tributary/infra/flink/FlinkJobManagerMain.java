@@ -7,8 +7,8 @@ import org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint;
 
 /**
  * A standalone Flink session cluster's JobManager (what {@code jobmanager.sh start} runs), on the
- * configuration in a directory ({@code config.yaml}). Prints
- * {@code TRIBUTARY-READY rest=http://host:port} when its REST endpoint answers.
+ * configuration in a directory ({@code config.yaml}). Prints {@code TRIBUTARY-READY
+ * rest=http://host:port} when its REST endpoint answers.
  *
  * <p>{@code FlinkJobManagerMain <config dir>}
  */
@@ -18,11 +18,14 @@ public final class FlinkJobManagerMain {
   public static void main(String[] args) throws Exception {
     String configDir = args[0];
     Configuration conf = GlobalConfiguration.loadConfiguration(configDir);
-    Thread jobManager = new Thread(
-        () -> StandaloneSessionClusterEntrypoint.main(new String[] {"--configDir", configDir}), "jobmanager");
+    Thread jobManager =
+        new Thread(
+            () -> StandaloneSessionClusterEntrypoint.main(new String[] {"--configDir", configDir}),
+            "jobmanager");
     jobManager.start();
     ClusterRest rest = new ClusterRest(conf);
-    rest.await("/overview", body -> body.contains("\"flink-version\""), Duration.ofMinutes(2), jobManager);
+    rest.await(
+        "/overview", body -> body.contains("\"flink-version\""), Duration.ofMinutes(2), jobManager);
     System.out.println("TRIBUTARY-READY rest=" + rest.base());
     System.out.flush();
     jobManager.join();

@@ -7,8 +7,8 @@ import org.apache.hadoop.hdfs.MiniDFSCluster;
 
 /**
  * A real HDFS (one NameNode, one DataNode) on 127.0.0.1, keeping its blocks and metadata in a
- * directory: formatted on first start, reused after. Prints
- * {@code TRIBUTARY-READY uri=hdfs://127.0.0.1:<port>} when it accepts clients.
+ * directory: formatted on first start, reused after. Prints {@code TRIBUTARY-READY
+ * uri=hdfs://127.0.0.1:<port>} when it accepts clients.
  *
  * <p>{@code HdfsServerMain <data dir> <namenode port>}
  */

@@ -13,16 +13,18 @@ import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 
 /**
- * One Kafka broker in KRaft mode (broker and controller in one process, no ZooKeeper) on
- * 127.0.0.1, keeping its data in a directory: formatted on first start, reused after. Prints
- * {@code TRIBUTARY-READY bootstrap=127.0.0.1:<port>} when it accepts clients.
+ * One Kafka broker in KRaft mode (broker and controller in one process, no ZooKeeper) on 127.0.0.1,
+ * keeping its data in a directory: formatted on first start, reused after. Prints {@code
+ * TRIBUTARY-READY bootstrap=127.0.0.1:<port>} when it accepts clients.
  *
  * <p>{@code KafkaServerMain <data dir> <broker port> <controller port>}
  */
 public final class KafkaServerMain {
   private KafkaServerMain() {}
 
-  /** StorageTool ends by calling Exit.exit, whatever happened: turn that into a return or an error. */
+  /**
+   * StorageTool ends by calling Exit.exit, whatever happened: turn that into a return or an error.
+   */
   private static void format(Path config) {
     final class Exited extends RuntimeException {
       final int code;
@@ -32,11 +34,13 @@ public final class KafkaServerMain {
         this.code = code;
       }
     }
-    Exit.setExitProcedure((code, message) -> {
-      throw new Exited(code, message);
-    });
+    Exit.setExitProcedure(
+        (code, message) -> {
+          throw new Exited(code, message);
+        });
     try {
-      StorageTool.main(new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()});
+      StorageTool.main(
+          new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()});
     } catch (Exited e) {
       if (e.code != 0) {
         throw new IllegalStateException("formatting Kafka storage failed: " + e.getMessage(), e);
@@ -57,7 +61,8 @@ public final class KafkaServerMain {
     props.put("process.roles", "broker,controller");
     props.put("node.id", "1");
     props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-    props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put(
+        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
     props.put("controller.listener.names", "CONTROLLER");
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -42,7 +42,8 @@ public final class YarnServerMain {
     hdfsConf.set("dfs.datanode.ipc.address", "127.0.0.1:0");
     hdfsConf.set("dfs.namenode.http-address", "127.0.0.1:0");
     hdfsConf.setBoolean("dfs.permissions.enabled", false);
-    MiniDFSCluster hdfs = new MiniDFSCluster.Builder(hdfsConf).nameNodePort(nameNodePort).numDataNodes(1).build();
+    MiniDFSCluster hdfs =
+        new MiniDFSCluster.Builder(hdfsConf).nameNodePort(nameNodePort).numDataNodes(1).build();
     hdfs.waitActive();
     String hdfsUri = "hdfs://127.0.0.1:" + nameNodePort;
 
@@ -61,10 +62,12 @@ public final class YarnServerMain {
     // A JVM's virtual memory is far above its heap; a nearly full disk must not mark the node bad.
     yarnConf.setBoolean("yarn.nodemanager.pmem-check-enabled", false);
     yarnConf.setBoolean("yarn.nodemanager.vmem-check-enabled", false);
-    yarnConf.setFloat("yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 100f);
+    yarnConf.setFloat(
+        "yarn.nodemanager.disk-health-checker.max-disk-utilization-per-disk-percentage", 100f);
     // Containers run `$JAVA_HOME/bin/java`: give them this JVM's.
     yarnConf.set("yarn.nodemanager.admin-env", "JAVA_HOME=" + System.getProperty("java.home"));
-    // Keep finished containers' logs where the NodeManager wrote them, for a failed run's post-mortem.
+    // Keep finished containers' logs where the NodeManager wrote them, for a failed run's
+    // post-mortem.
     yarnConf.setInt("yarn.nodemanager.delete.debug-delay-sec", 600);
 
     MiniYARNCluster yarn = new MiniYARNCluster("tributary-yarn", 1, 1, 1);
@@ -73,10 +76,14 @@ public final class YarnServerMain {
     if (!yarn.waitForNodeManagersToConnect(120_000)) {
       throw new IllegalStateException("the NodeManager did not register with the ResourceManager");
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      yarn.stop();
-      hdfs.shutdown();
-    }, "yarn-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  yarn.stop();
+                  hdfs.shutdown();
+                },
+                "yarn-shutdown"));
 
     Thread reporter = new Thread(() -> reportEndedApplications(yarn), "application-reporter");
     reporter.setDaemon(true);
@@ -89,17 +96,25 @@ public final class YarnServerMain {
     core.set("dfs.replication", "1");
     write(core, confDir.resolve("core-site.xml"));
     Configuration yarnSite = new Configuration(false);
-    for (String key : new String[] {
-        "yarn.resourcemanager.address", "yarn.resourcemanager.scheduler.address",
-        "yarn.resourcemanager.resource-tracker.address", "yarn.resourcemanager.admin.address",
-        "yarn.resourcemanager.webapp.address", "yarn.resourcemanager.hostname"}) {
+    for (String key :
+        new String[] {
+          "yarn.resourcemanager.address", "yarn.resourcemanager.scheduler.address",
+          "yarn.resourcemanager.resource-tracker.address", "yarn.resourcemanager.admin.address",
+          "yarn.resourcemanager.webapp.address", "yarn.resourcemanager.hostname"
+        }) {
       yarnSite.set(key, effective.get(key));
     }
     write(yarnSite, confDir.resolve("yarn-site.xml"));
 
-    System.out.println("TRIBUTARY-READY uri=" + hdfsUri + " conf=" + confDir
-        + " rm=" + effective.get("yarn.resourcemanager.address")
-        + " web=" + effective.get("yarn.resourcemanager.webapp.address"));
+    System.out.println(
+        "TRIBUTARY-READY uri="
+            + hdfsUri
+            + " conf="
+            + confDir
+            + " rm="
+            + effective.get("yarn.resourcemanager.address")
+            + " web="
+            + effective.get("yarn.resourcemanager.webapp.address"));
     System.out.flush();
     Thread.currentThread().join();
   }
@@ -110,8 +125,15 @@ public final class YarnServerMain {
     while (true) {
       for (RMApp app : yarn.getResourceManager().getRMContext().getRMApps().values()) {
         if (ended.contains(app.getState()) && reported.add(app.getApplicationId())) {
-          System.out.println("TRIBUTARY-APP id=" + app.getApplicationId() + " state=" + app.getState()
-              + " final=" + app.getFinalApplicationStatus() + " name=" + app.getName().replace(' ', '_'));
+          System.out.println(
+              "TRIBUTARY-APP id="
+                  + app.getApplicationId()
+                  + " state="
+                  + app.getState()
+                  + " final="
+                  + app.getFinalApplicationStatus()
+                  + " name="
+                  + app.getName().replace(' ', '_'));
           System.out.flush();
         }
       }

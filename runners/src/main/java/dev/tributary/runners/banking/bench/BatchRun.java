@@ -20,7 +20,8 @@ import java.util.List;
  * Prints {@code BENCH-RESULT {json}}: engine, events, seconds, events per second, CPU seconds, peak
  * resident memory, dead letters, and the alerts as a count and a digest of their sorted ids.
  *
- * <p>{@code BatchRun <engine> <data dir> <output dir> <cores> [<more Beam options>]}, engine one of {@link Engine}.
+ * <p>{@code BatchRun <engine> <data dir> <output dir> <cores> [<more Beam options>]}, engine one of
+ * {@link Engine}.
  */
 public final class BatchRun {
   static final String RESULT = "BENCH-RESULT ";
@@ -51,7 +52,10 @@ public final class BatchRun {
           return engine;
         }
       }
-      throw new IllegalArgumentException("unknown engine '" + id + "'; one of: plain-java, spark-native, beam-spark, beam-flink, beam-direct");
+      throw new IllegalArgumentException(
+          "unknown engine '"
+              + id
+              + "'; one of: plain-java, spark-native, beam-spark, beam-flink, beam-direct");
     }
   }
 
@@ -66,17 +70,34 @@ public final class BatchRun {
     Path data = Path.of(args[1]);
     Path out = Path.of(args[2]);
     int cores = Integer.parseInt(args[3]);
-    List<String> more = args.length > 4 && !args[4].isBlank() ? List.of(args[4].trim().split("\\s+")) : List.of();
+    List<String> more =
+        args.length > 4 && !args[4].isBlank() ? List.of(args[4].trim().split("\\s+")) : List.of();
     int topK = 10;
     long started = System.nanoTime();
-    Outcome outcome = switch (engine) {
-      case PLAIN_JAVA -> PlainJavaFraudJob.run(data, out, topK);
-      case SPARK_NATIVE -> SparkNativeFraudJob.run(data, out, topK, cores);
-      case BEAM_SPARK -> beam(data, out, more, "--runner=SparkRunner", "--sparkMaster=local[" + cores + "]");
-      case BEAM_FLINK -> beam(data, out, more, "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores);
-      case BEAM_DIRECT -> beam(data, out, more, "--runner=DirectRunner", "--targetParallelism=" + cores,
-          "--enforceImmutability=false", "--enforceEncodability=false");
-    };
+    Outcome outcome =
+        switch (engine) {
+          case PLAIN_JAVA -> PlainJavaFraudJob.run(data, out, topK);
+          case SPARK_NATIVE -> SparkNativeFraudJob.run(data, out, topK, cores);
+          case BEAM_SPARK ->
+              beam(data, out, more, "--runner=SparkRunner", "--sparkMaster=local[" + cores + "]");
+          case BEAM_FLINK ->
+              beam(
+                  data,
+                  out,
+                  more,
+                  "--runner=FlinkRunner",
+                  "--flinkMaster=[local]",
+                  "--parallelism=" + cores);
+          case BEAM_DIRECT ->
+              beam(
+                  data,
+                  out,
+                  more,
+                  "--runner=DirectRunner",
+                  "--targetParallelism=" + cores,
+                  "--enforceImmutability=false",
+                  "--enforceEncodability=false");
+        };
     double seconds = (System.nanoTime() - started) / 1e9;
     List<String> ids = new ArrayList<>(outcome.alertIds());
     Collections.sort(ids);
@@ -85,23 +106,30 @@ public final class BatchRun {
       sha.update(id.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) '\n');
     }
-    ObjectNode result = JSON.createObjectNode()
-        .put("engine", engine.id).put("events", outcome.read()).put("seconds", Math.round(seconds * 100) / 100.0)
-        .put("eventsPerSecond", Math.round(outcome.read() / seconds))
-        .put("cpuSeconds", Math.round(cpuSeconds() * 100) / 100.0).put("peakRssMb", peakRssMb())
-        .put("deadLetters", outcome.deadLetters()).put("alerts", ids.size())
-        .put("alertDigest", HexFormat.of().formatHex(sha.digest()).substring(0, 16));
+    ObjectNode result =
+        JSON.createObjectNode()
+            .put("engine", engine.id)
+            .put("events", outcome.read())
+            .put("seconds", Math.round(seconds * 100) / 100.0)
+            .put("eventsPerSecond", Math.round(outcome.read() / seconds))
+            .put("cpuSeconds", Math.round(cpuSeconds() * 100) / 100.0)
+            .put("peakRssMb", peakRssMb())
+            .put("deadLetters", outcome.deadLetters())
+            .put("alerts", ids.size())
+            .put("alertDigest", HexFormat.of().formatHex(sha.digest()).substring(0, 16));
     System.out.println(RESULT + result);
     System.out.flush();
   }
 
-  private static Outcome beam(Path data, Path out, List<String> more, String... runnerArgs) throws IOException {
+  private static Outcome beam(Path data, Path out, List<String> more, String... runnerArgs)
+      throws IOException {
     List<String> args = new ArrayList<>(List.of(runnerArgs));
     args.addAll(more);
     args.add("--input=" + BenchData.transactions(data));
     args.add("--accounts=" + BenchData.accounts(data));
     args.add("--output=" + out);
-    FraudDetectionPipeline.Summary summary = FraudDetectionPipeline.run(args.toArray(new String[0]));
+    FraudDetectionPipeline.Summary summary =
+        FraudDetectionPipeline.run(args.toArray(new String[0]));
     List<String> ids = new ArrayList<>();
     for (String line : OutputFolders.sortedJsonLines(out.resolve(FraudDetectionPipeline.ALERTS))) {
       ids.add(JSON.readTree(line).get("id").asText());
@@ -110,11 +138,13 @@ public final class BatchRun {
   }
 
   /**
-   * CPU time of this whole JVM (every thread: the engine's, the JIT's, the collector's), in seconds.
-   * Steadier than wall time on a shared machine, and the fair measure of work per core.
+   * CPU time of this whole JVM (every thread: the engine's, the JIT's, the collector's), in
+   * seconds. Steadier than wall time on a shared machine, and the fair measure of work per core.
    */
   static double cpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
   }
 
   /** The JVM's peak resident set (VmHWM), in MB; -1 where /proc is not available. */

@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
@@ -32,49 +30,74 @@ import org.slf4j.LoggerFactory;
 public final class Bench {
   private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** The Direct runner is a testing runner: by default it runs only on data sets up to this size. */
+
+  /**
+   * The Direct runner is a testing runner: by default it runs only on data sets up to this size.
+   */
   private static final long DIRECT_MAX_DEFAULT = 200_000;
 
   /** The bench's settings, from {@code --name=value} arguments. */
   static final class Settings {
     List<Long> sizes = List.of(1_000_000L);
-    List<String> engines = List.of("plain-java", "spark-native", "beam-spark", "beam-flink", "beam-direct");
+    List<String> engines =
+        List.of("plain-java", "spark-native", "beam-spark", "beam-flink", "beam-direct");
+
     /** False when --engines was given: then every named engine runs at every size. */
     boolean defaultEngines = true;
+
     int cores = Runtime.getRuntime().availableProcessors();
     long seed = 7;
     String heap = "6g";
-    /** More flags for each engine's JVM and the streaming bench's (collector, JIT), after the bench's own. */
+
+    /**
+     * More flags for each engine's JVM and the streaming bench's (collector, JIT), after the
+     * bench's own.
+     */
     String jvmArgs = "";
+
     /**
      * More flags for the streaming bench's JVM only, before {@link #jvmArgs}. The JVM's default
      * collector (G1) stays: the parallel one gave lower tails in 60 s runs but paused 6 s for full
      * collections in 180 s runs.
      */
     String streamingJvmArgs = "";
+
     Path out = Path.of("target/bench");
     boolean batch = true;
     boolean streaming = false;
     int rate = 10_000;
     int durationSeconds = 60;
-    /** Seconds of feed before the measured feed, from data of its own: the job is warm when measuring starts. */
+
+    /**
+     * Seconds of feed before the measured feed, from data of its own: the job is warm when
+     * measuring starts.
+     */
     int warmupSeconds = 30;
+
     long checkpointMs = 10_000;
-    /** Streaming: the second of the measured feed at which the watermark is to pass the end of an hour; null: start at once. */
+
+    /**
+     * Streaming: the second of the measured feed at which the watermark is to pass the end of an
+     * hour; null: start at once.
+     */
     @Nullable Integer hourBoundaryAt;
+
     /** Streaming: seconds the deployed job runs with no input before the feed starts. */
     int idleBeforeFeedSeconds = 0;
+
     /**
-     * Streaming: pass the job a velocity window shrunk as the feed shrinks the generated day, so that
-     * velocity alerts come at the generated data's rate (its injected bursts), not for nearly every
-     * account.
+     * Streaming: pass the job a velocity window shrunk as the feed shrinks the generated day, so
+     * that velocity alerts come at the generated data's rate (its injected bursts), not for nearly
+     * every account.
      */
     boolean scaledVelocityWindow = false;
+
     /**
      * No deep copy of each record between chained steps, safe since no step changes its state in
      * place; unaligned checkpoints, so that a late barrier does not stop the source.
      */
     String flinkArgs = "--fasterCopy=true --unalignedCheckpointEnabled=true";
+
     String beamArgs = "";
 
     static Settings parse(String[] args) {
@@ -129,35 +152,39 @@ public final class Bench {
     }
 
     static void usage() {
-      System.out.println(String.join("\n",
-          "Bench: the batch fraud job on every engine, and streaming latency on Flink.",
-          "  --sizes=N[,N...]    events per data set (default 1000000; --events is the same)",
-          "  --engines=a,b       of plain-java, spark-native, beam-spark, beam-flink, beam-direct",
-          "                      (default: all, beam-direct only up to 200000 events)",
-          "  --cores=C           cores the parallel engines use (default: all, here " + Runtime.getRuntime().availableProcessors() + ")",
-          "  --heap=6g           -Xmx of each engine's JVM and the data generator's (16g for 10000000 events)",
-          "  --jvmArgs=\"-XX:..\"  more flags for each engine's JVM and the streaming bench's (e.g. a collector)",
-          "  --streamingJvmArgs=\"-XX:..\"  more flags for the streaming bench's JVM only (e.g. -XX:+UseParallelGC);",
-          "                      that JVM always starts with its whole heap (-Xms = --heap)",
-          "  --seed=7            the generator's seed",
-          "  --out=target/bench  data sets, outputs, logs and results",
-          "  --batch=false       skip the batch table",
-          "  --streaming         also measure streaming latency on Flink (Kafka and Elasticsearch started here)",
-          "  --rate=10000        streaming: events per second",
-          "  --duration=60       streaming: seconds of feed",
-          "  --warmup=30         streaming: seconds of feed at the same rate before the measured feed, from other",
-          "                      accounts and transactions; its latencies are reported apart (0: the job starts cold)",
-          "  --checkpointMs=10000  streaming: Flink's checkpointing interval",
-          "  --hourBoundaryAt=S  streaming: wait (up to an hour) to start the feed when the watermark will pass the end of",
-          "                      an hour S s into the measured feed, where every live hourly window's pane falls due",
-          "                      (default: start at once; an hour's end falls where the clock puts it)",
-          "  --idleBeforeFeed=0  streaming: seconds the deployed job runs with no input before the feed starts",
-          "  --scaledVelocityWindow  streaming: the feed sends a generated day in --duration seconds; pass the job a",
-          "                      --velocityWindow shrunk alike (5 min becomes 0.625 s for 180 s), so that velocity alerts",
-          "                      come at the data's rate, not for nearly every account (default: the job's 5 minutes)",
-          "  --flinkArgs=\"--fasterCopy=true --unalignedCheckpointEnabled=true\"  streaming: more pipeline options for the Flink job (replaces the default;\n"
-              + "                      --stateBackend=... replaces the bench's filesystem backend)",
-          "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));
+      System.out.println(
+          String.join(
+              "\n",
+              "Bench: the batch fraud job on every engine, and streaming latency on Flink.",
+              "  --sizes=N[,N...]    events per data set (default 1000000; --events is the same)",
+              "  --engines=a,b       of plain-java, spark-native, beam-spark, beam-flink, beam-direct",
+              "                      (default: all, beam-direct only up to 200000 events)",
+              "  --cores=C           cores the parallel engines use (default: all, here "
+                  + Runtime.getRuntime().availableProcessors()
+                  + ")",
+              "  --heap=6g           -Xmx of each engine's JVM and the data generator's (16g for 10000000 events)",
+              "  --jvmArgs=\"-XX:..\"  more flags for each engine's JVM and the streaming bench's (e.g. a collector)",
+              "  --streamingJvmArgs=\"-XX:..\"  more flags for the streaming bench's JVM only (e.g. -XX:+UseParallelGC);",
+              "                      that JVM always starts with its whole heap (-Xms = --heap)",
+              "  --seed=7            the generator's seed",
+              "  --out=target/bench  data sets, outputs, logs and results",
+              "  --batch=false       skip the batch table",
+              "  --streaming         also measure streaming latency on Flink (Kafka and Elasticsearch started here)",
+              "  --rate=10000        streaming: events per second",
+              "  --duration=60       streaming: seconds of feed",
+              "  --warmup=30         streaming: seconds of feed at the same rate before the measured feed, from other",
+              "                      accounts and transactions; its latencies are reported apart (0: the job starts cold)",
+              "  --checkpointMs=10000  streaming: Flink's checkpointing interval",
+              "  --hourBoundaryAt=S  streaming: wait (up to an hour) to start the feed when the watermark will pass the end of",
+              "                      an hour S s into the measured feed, where every live hourly window's pane falls due",
+              "                      (default: start at once; an hour's end falls where the clock puts it)",
+              "  --idleBeforeFeed=0  streaming: seconds the deployed job runs with no input before the feed starts",
+              "  --scaledVelocityWindow  streaming: the feed sends a generated day in --duration seconds; pass the job a",
+              "                      --velocityWindow shrunk alike (5 min becomes 0.625 s for 180 s), so that velocity alerts",
+              "                      come at the data's rate, not for nearly every account (default: the job's 5 minutes)",
+              "  --flinkArgs=\"--fasterCopy=true --unalignedCheckpointEnabled=true\"  streaming: more pipeline options for the Flink job (replaces the default;\n"
+                  + "                      --stateBackend=... replaces the bench's filesystem backend)",
+              "  --beamArgs=\"--a=b\"  batch: more pipeline options for the Beam engines (e.g. --objectReuse=true with beam-flink only)"));
     }
   }
 
@@ -189,9 +216,16 @@ public final class Bench {
       System.out.println(table);
       markdown.append(table).append('\n');
     }
-    Files.writeString(settings.out.resolve("results.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
-    Files.writeString(settings.out.resolve("results.md"), BenchTables.machine(results.get("machine")) + "\n" + markdown);
-    LOG.info("Results in {} and {}", settings.out.resolve("results.json"), settings.out.resolve("results.md"));
+    Files.writeString(
+        settings.out.resolve("results.json"),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+    Files.writeString(
+        settings.out.resolve("results.md"),
+        BenchTables.machine(results.get("machine")) + "\n" + markdown);
+    LOG.info(
+        "Results in {} and {}",
+        settings.out.resolve("results.json"),
+        settings.out.resolve("results.md"));
     List<String> problems = BenchTables.disagreements(results);
     if (!problems.isEmpty()) {
       problems.forEach(p -> LOG.error("{}", p));
@@ -200,19 +234,28 @@ public final class Bench {
   }
 
   /** Runs every engine over the data set of {@code size} events, each in its own JVM. */
-  private static List<JsonNode> batchTable(Settings settings, long size) throws IOException, InterruptedException {
+  private static List<JsonNode> batchTable(Settings settings, long size)
+      throws IOException, InterruptedException {
     Path data = dataSet(settings, size);
     List<JsonNode> rows = new ArrayList<>();
     for (String engine : settings.engines) {
       if (engine.equals("beam-direct") && settings.defaultEngines && size > DIRECT_MAX_DEFAULT) {
-        LOG.info("Skipping beam-direct at {} events (about 600 events/s here): name it in --engines to run it", size);
+        LOG.info(
+            "Skipping beam-direct at {} events (about 600 events/s here): name it in --engines to run it",
+            size);
         continue;
       }
       Path out = settings.out.resolve("out-" + size + "-" + engine);
       OutputFolders.clear(out);
       Path log = settings.out.resolve("log-" + size + "-" + engine + ".txt");
       List<String> command = javaCommand(settings, List.of(), BatchRun.class);
-      command.addAll(List.of(engine, data.toString(), out.toString(), String.valueOf(settings.cores), settings.beamArgs));
+      command.addAll(
+          List.of(
+              engine,
+              data.toString(),
+              out.toString(),
+              String.valueOf(settings.cores),
+              settings.beamArgs));
       LOG.info("{} over {} events (log: {})", engine, BenchData.size(data), log);
       runToLog(command, log, engine);
       JsonNode row = null;
@@ -224,19 +267,25 @@ public final class Bench {
       if (row == null) {
         throw new IllegalStateException(engine + " printed no result; see " + log);
       }
-      LOG.info("{}: {} events in {} s, {} events/s, peak RSS {} MB", engine, row.get("events"), row.get("seconds"),
-          row.get("eventsPerSecond"), row.get("peakRssMb"));
+      LOG.info(
+          "{}: {} events in {} s, {} events/s, peak RSS {} MB",
+          engine,
+          row.get("events"),
+          row.get("seconds"),
+          row.get("eventsPerSecond"),
+          row.get("peakRssMb"));
       rows.add(row);
     }
     return rows;
   }
 
   /**
-   * The data set of {@code size} events, generated if missing in a JVM of its own with the
-   * engines' heap: the generator holds all of it in memory, and 10M events need more than this
-   * launcher's 2 GB.
+   * The data set of {@code size} events, generated if missing in a JVM of its own with the engines'
+   * heap: the generator holds all of it in memory, and 10M events need more than this launcher's 2
+   * GB.
    */
-  private static Path dataSet(Settings settings, long size) throws IOException, InterruptedException {
+  private static Path dataSet(Settings settings, long size)
+      throws IOException, InterruptedException {
     Path dir = BenchData.folder(settings.out, size, settings.seed);
     if (BenchData.isComplete(dir)) {
       LOG.info("Reusing the data set in {}", dir);
@@ -251,22 +300,28 @@ public final class Bench {
   }
 
   /** Runs {@code command} with its output in {@code log}, as {@link #runChild} runs it. */
-  private static void runToLog(List<String> command, Path log, String what) throws IOException, InterruptedException {
-    runChild(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()), what, "see " + log);
+  private static void runToLog(List<String> command, Path log, String what)
+      throws IOException, InterruptedException {
+    runChild(
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()),
+        what,
+        "see " + log);
   }
 
   /**
    * Runs a child JVM for up to 2 hours, and fails unless it exits 0; {@code logIs} says where its
    * output went, for the failure's message.
    */
-  private static void runChild(ProcessBuilder child, String what, String logIs) throws IOException, InterruptedException {
+  private static void runChild(ProcessBuilder child, String what, String logIs)
+      throws IOException, InterruptedException {
     Process process = child.start();
     if (!process.waitFor(2, TimeUnit.HOURS)) {
       process.destroyForcibly();
       throw new IllegalStateException(what + " did not finish within 2 hours; " + logIs);
     }
     if (process.exitValue() != 0) {
-      throw new IllegalStateException(what + " failed (exit " + process.exitValue() + "); " + logIs);
+      throw new IllegalStateException(
+          what + " failed (exit " + process.exitValue() + "); " + logIs);
     }
   }
 
@@ -275,7 +330,8 @@ public final class Bench {
    * Flink job, the producer with its prepared lines and the alerts' consumer all live in it. (It
    * ran in this launcher's 2 GB at first, and ran out of heap at 10,000 events/s for 180 s.)
    */
-  private static ObjectNode streamingInItsOwnJvm(Settings settings, String[] args) throws IOException, InterruptedException {
+  private static ObjectNode streamingInItsOwnJvm(Settings settings, String[] args)
+      throws IOException, InterruptedException {
     Path result = settings.out.resolve(StreamingLatencyBench.RESULT_FILE);
     Files.deleteIfExists(result);
     // The whole heap from the start: a heap growing during the feed cost the cold start seconds.
@@ -283,10 +339,12 @@ public final class Bench {
     jvmFlags.addAll(flags(settings.streamingJvmArgs));
     List<String> command = javaCommand(settings, jvmFlags, StreamingLatencyBench.class);
     command.addAll(List.of(args));
-    LOG.info("Streaming bench in its own JVM (-Xmx{} {} {})", settings.heap, jvmFlags, settings.jvmArgs);
+    LOG.info(
+        "Streaming bench in its own JVM (-Xmx{} {} {})", settings.heap, jvmFlags, settings.jvmArgs);
     runChild(new ProcessBuilder(command).inheritIO(), "the streaming bench", "its log is above");
     if (!Files.exists(result)) {
-      throw new IllegalStateException("the streaming bench wrote no result to " + result + "; its log is above");
+      throw new IllegalStateException(
+          "the streaming bench wrote no result to " + result + "; its log is above");
     }
     return (ObjectNode) JSON.readTree(result.toFile());
   }
@@ -298,8 +356,8 @@ public final class Bench {
 
   /**
    * Runs a child JVM's work, then exits: 0 when it is done, 1 after printing any failure. Runner
-   * threads (Spark's, Flink's) and Kafka clients may outlive the work, and would otherwise keep
-   * the JVM, and the launcher waiting on it, alive.
+   * threads (Spark's, Flink's) and Kafka clients may outlive the work, and would otherwise keep the
+   * JVM, and the launcher waiting on it, alive.
    */
   static void runThenExit(ChildWork work) {
     try {
@@ -315,7 +373,8 @@ public final class Bench {
    * The command that starts {@code mainClass} in a JVM of its own: this JVM's classpath and needed
    * flags, the engines' heap, then {@code jvmFlags} and {@code --jvmArgs}.
    */
-  private static List<String> javaCommand(Settings settings, List<String> jvmFlags, Class<?> mainClass) {
+  private static List<String> javaCommand(
+      Settings settings, List<String> jvmFlags, Class<?> mainClass) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(inheritedJvmFlags());
@@ -334,7 +393,9 @@ public final class Bench {
   private static List<String> inheritedJvmFlags() {
     List<String> flags = new ArrayList<>();
     for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-opens") || flag.startsWith("--add-exports") || flag.startsWith("-XX:+IgnoreUnrecognized")
+      if (flag.startsWith("--add-opens")
+          || flag.startsWith("--add-exports")
+          || flag.startsWith("-XX:+IgnoreUnrecognized")
           || flag.startsWith("-Djdk.reflect")) {
         flags.add(flag);
       }
@@ -347,9 +408,15 @@ public final class Bench {
     machine.put("cpu", cpuModel());
     machine.put("availableProcessors", Runtime.getRuntime().availableProcessors());
     machine.put("coresUsed", settings.cores);
-    machine.put("memoryGb", Math.round(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getTotalMemorySize() / 1e9));
-    machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+    machine.put(
+        "memoryGb",
+        Math.round(
+            ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                    .getTotalMemorySize()
+                / 1e9));
+    machine.put(
+        "java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     machine.put("engineHeap", settings.heap);
     machine.put("engineJvmArgs", settings.jvmArgs);
@@ -368,5 +435,4 @@ public final class Bench {
     }
     return System.getProperty("os.arch");
   }
-
 }

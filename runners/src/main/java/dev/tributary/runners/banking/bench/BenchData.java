@@ -20,7 +20,10 @@ final class BenchData {
 
   private BenchData() {}
 
-  /** The folder that holds, or is to hold, the data set of {@code events} and {@code seed} under {@code root}. */
+  /**
+   * The folder that holds, or is to hold, the data set of {@code events} and {@code seed} under
+   * {@code root}.
+   */
   static Path folder(Path root, long events, long seed) {
     return root.resolve("data-" + events + "-seed" + seed);
   }
@@ -32,8 +35,8 @@ final class BenchData {
 
   /**
    * Generates the data set into {@code dir}. The generator holds the whole of it in memory (it
-   * sorts all transactions by time), so the bench runs this in a JVM with the engines' heap
-   * ({@link #main}), not in its own 2 GB: 10M events took a resident 10.6 GB.
+   * sorts all transactions by time), so the bench runs this in a JVM with the engines' heap ({@link
+   * #main}), not in its own 2 GB: 10M events took a resident 10.6 GB.
    */
   static void generate(Path dir, long events, long seed) throws IOException {
     BankingGenerator.Settings settings = new BankingGenerator.Settings();
@@ -45,13 +48,18 @@ final class BenchData {
     BankingGenerator.Output output = BankingGenerator.generate(settings);
     BankingGenerator.write(output, dir);
     Files.writeString(dir.resolve(COMPLETE), output.transactionLines().size() + "\n");
-    LOG.info("Generated {} transactions ({} accounts) into {} in {} s", output.transactionLines().size(), settings.accounts,
-        dir, (System.nanoTime() - started) / 1_000_000_000);
+    LOG.info(
+        "Generated {} transactions ({} accounts) into {} in {} s",
+        output.transactionLines().size(),
+        settings.accounts,
+        dir,
+        (System.nanoTime() - started) / 1_000_000_000);
   }
 
   /** {@code BenchData <dir> <events> <seed>}: generates one data set, in a JVM of its own. */
   public static void main(String[] args) {
-    Bench.runThenExit(() -> generate(Path.of(args[0]), Long.parseLong(args[1]), Long.parseLong(args[2])));
+    Bench.runThenExit(
+        () -> generate(Path.of(args[0]), Long.parseLong(args[1]), Long.parseLong(args[2])));
   }
 
   static Path transactions(Path dir) {

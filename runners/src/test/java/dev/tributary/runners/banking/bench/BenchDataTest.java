@@ -10,7 +10,10 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-/** The bench's data set: a folder counts as a data set only once it is whole, and its size is its transaction lines. */
+/**
+ * The bench's data set: a folder counts as a data set only once it is whole, and its size is its
+ * transaction lines.
+ */
 public class BenchDataTest {
   @Rule public TemporaryFolder temp = new TemporaryFolder();
 

@@ -33,9 +33,11 @@ public class BenchTablesTest {
     assertEquals(1, more.size());
   }
 
-  private static JsonNode streaming(long lost, long duplicated, long deadLetters, long expectedDeadLetters) throws Exception {
-    return JSON.readTree(String.format(
-        "{\"streaming\": {\"lost\": %d, \"duplicated\": %d, \"deadLetters\": %d, \"expectedDeadLetters\": %d}}",
-        lost, duplicated, deadLetters, expectedDeadLetters));
+  private static JsonNode streaming(
+      long lost, long duplicated, long deadLetters, long expectedDeadLetters) throws Exception {
+    return JSON.readTree(
+        String.format(
+            "{\"streaming\": {\"lost\": %d, \"duplicated\": %d, \"deadLetters\": %d, \"expectedDeadLetters\": %d}}",
+            lost, duplicated, deadLetters, expectedDeadLetters));
   }
 }

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.Test;
 
-/** When the streaming bench starts its feed so that the watermark passes an hour at a chosen second. */
+/**
+ * When the streaming bench starts its feed so that the watermark passes an hour at a chosen second.
+ */
 public class HourBoundaryTest {
   private static final Duration OUT_OF_ORDER = Duration.ofMinutes(1);
   private static final long WARM_UP = Duration.ofSeconds(30).toMillis();
@@ -25,7 +27,9 @@ public class HourBoundaryTest {
 
   @Test
   public void startsAtOnceWhenNowIsTheMoment() {
-    assertEquals(millis("15:58:30"), HourBoundary.next(millis("15:58:30"), WARM_UP, 120, OUT_OF_ORDER).feedStart());
+    assertEquals(
+        millis("15:58:30"),
+        HourBoundary.next(millis("15:58:30"), WARM_UP, 120, OUT_OF_ORDER).feedStart());
   }
 
   @Test
