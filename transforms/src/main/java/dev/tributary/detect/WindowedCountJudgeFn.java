@@ -47,7 +47,7 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
 
   WindowedCountJudgeFn(WindowedCountRule.Spec<?> spec) {
     this.spec = spec;
-    this.late = Metrics.counter(TributaryMetrics.NAMESPACE, spec.name() + ".lateRecords");
+    this.late = Metrics.counter(TributaryMetrics.NAMESPACE, spec.name + ".lateRecords");
   }
 
   @ProcessElement
@@ -61,7 +61,7 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     boolean tooLate = judged != null && !member.time().isAfter(judged);
     if (tooLate) {
       late.inc();
-      if (!member.time().isAfter(judged.minus(spec.window()))) {
+      if (!member.time().isAfter(judged.minus(spec.window))) {
         return;
       }
       // Still inside the window of a record that is not judged yet: keep it, do not judge it.
@@ -70,7 +70,7 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     int at = Collections.binarySearch(kept, member, WindowMember.IN_TIME_ORDER);
     List<WindowMember> members = withInserted(kept, at < 0 ? -at - 1 : at, member);
     @Nullable Instant timerAt = state.timerAt();
-    Instant due = member.time().plus(spec.allowedLateness());
+    Instant due = member.time().plus(spec.allowedLateness);
     if (!tooLate && (timerAt == null || due.isBefore(timerAt))) {
       judge.set(due);
       timerAt = due;
@@ -84,7 +84,7 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
       @Key String subjectId,
       @StateId("subject") ValueState<SubjectState> subject,
       @TimerId("judge") Timer judge) {
-    Instant upTo = context.timestamp().minus(spec.allowedLateness());
+    Instant upTo = context.timestamp().minus(spec.allowedLateness);
     SubjectState state = stateOf(subject);
     @Nullable Instant judgedBefore = state.judgedThrough();
     List<WindowMember> list = state.members();
@@ -96,7 +96,7 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
 
     // Drop what no later record's window can reach, and set the timer for the next one.
     List<WindowMember> remaining =
-        list.subList(firstAfter(list, upTo.minus(spec.window())), list.size());
+        list.subList(firstAfter(list, upTo.minus(spec.window)), list.size());
     if (remaining.isEmpty()) {
       // A quiet subject keeps only the time it was judged up to, to recognise late records.
       subject.write(new SubjectState(List.of(), upTo, null));
@@ -105,10 +105,10 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     // The first record not judged yet is at end: none of those kept from it on was dropped.
     Instant next =
         end < list.size()
-            ? list.get(end).time().plus(spec.allowedLateness())
+            ? list.get(end).time().plus(spec.allowedLateness)
             // Nothing left to judge: come back once the kept records are out of every window, to
             // drop them.
-            : upTo.plus(spec.window()).plus(spec.allowedLateness());
+            : upTo.plus(spec.window).plus(spec.allowedLateness);
     judge.set(next);
     subject.write(new SubjectState(new ArrayList<>(remaining), upTo, next));
   }
@@ -152,26 +152,26 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
   private void judgeOne(
       String subjectId, WindowMember trigger, List<WindowMember> list, OnTimerContext context) {
     Instant end = trigger.time();
-    Instant start = end.minus(spec.window());
+    Instant start = end.minus(spec.window);
     int from = firstAfter(list, start);
     int to = firstAfter(list, end);
-    if (to - from < spec.minCount()) {
+    if (to - from < spec.minCount) {
       return;
     }
     int count = to - from;
-    if (spec.distinctOf() != null) {
+    if (spec.distinctOf != null) {
       Set<String> values = new HashSet<>();
       for (int i = from; i < to; i++) {
         values.add(list.get(i).distinct());
       }
       values.remove(null);
       count = values.size();
-      if (count < spec.minCount()) {
+      if (count < spec.minCount) {
         return;
       }
     }
     List<String> ids = new ArrayList<>(to - from);
-    BigDecimal total = spec.measureOf() == null ? null : BigDecimal.ZERO;
+    BigDecimal total = spec.measureOf == null ? null : BigDecimal.ZERO;
     for (int i = from; i < to; i++) {
       ids.add(list.get(i).recordId());
       if (total != null) {
@@ -183,17 +183,17 @@ final class WindowedCountJudgeFn extends DoFn<KV<String, WindowMember>, Alert> {
     ids.add(trigger.recordId());
     context.output(
         new Alert(
-            Alert.idFor(spec.name(), trigger.recordId()),
-            spec.name(),
-            spec.version(),
-            spec.subjectType(),
+            Alert.idFor(spec.name, trigger.recordId()),
+            spec.name,
+            spec.version,
+            spec.subjectType,
             subjectId,
             ids,
             total,
             List.of(new AlertAttribute("count", String.valueOf(count))),
             start,
             end,
-            spec.severity(),
+            spec.severity,
             end));
   }
 

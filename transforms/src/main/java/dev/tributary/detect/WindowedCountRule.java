@@ -3,6 +3,7 @@ package dev.tributary.detect;
 import dev.tributary.transforms.Unwindowed;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.function.Consumer;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -31,21 +32,40 @@ import org.joda.time.Instant;
  * counts in the windows of later records. Each record is shuffled once, to its subject.
  */
 public class WindowedCountRule<T> extends DetectionRule<T> {
-  /** What the rule reads of a record, and what it calls things. */
-  record Spec<T>(
-      String name,
-      int version,
-      String severity,
-      String subjectType,
-      SerializableFunction<T, String> subjectOf,
-      SerializableFunction<T, String> recordIdOf,
-      SerializableFunction<T, Instant> timeOf,
-      @Nullable SerializableFunction<T, BigDecimal> measureOf,
-      @Nullable SerializableFunction<T, String> distinctOf,
-      int minCount,
-      Duration window,
-      Duration allowedLateness)
-      implements Serializable {}
+  /** What the rule reads of a record, what it calls things, and its thresholds. */
+  static final class Spec<T> implements Serializable {
+    String name;
+    int version = 1;
+    String severity = "MEDIUM";
+    String subjectType;
+    SerializableFunction<T, String> subjectOf;
+    SerializableFunction<T, String> recordIdOf;
+    SerializableFunction<T, Instant> timeOf;
+    @Nullable SerializableFunction<T, BigDecimal> measureOf;
+    @Nullable SerializableFunction<T, String> distinctOf;
+    int minCount = 5;
+    Duration window = Duration.standardMinutes(5);
+    Duration allowedLateness = Duration.ZERO;
+
+    /** A copy of this spec with {@code change} made to it; this one stays as it is. */
+    Spec<T> with(Consumer<Spec<T>> change) {
+      Spec<T> copy = new Spec<>();
+      copy.name = name;
+      copy.version = version;
+      copy.severity = severity;
+      copy.subjectType = subjectType;
+      copy.subjectOf = subjectOf;
+      copy.recordIdOf = recordIdOf;
+      copy.timeOf = timeOf;
+      copy.measureOf = measureOf;
+      copy.distinctOf = distinctOf;
+      copy.minCount = minCount;
+      copy.window = window;
+      copy.allowedLateness = allowedLateness;
+      change.accept(copy);
+      return copy;
+    }
+  }
 
   private final Spec<T> spec;
 
@@ -64,146 +84,63 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
       SerializableFunction<T, String> recordIdOf,
       SerializableFunction<T, Instant> timeOf) {
     return new WindowedCountRule<>(
-        new Spec<>(
-            name,
-            1,
-            "MEDIUM",
-            subjectType,
-            subjectOf,
-            recordIdOf,
-            timeOf,
-            null,
-            null,
-            5,
-            Duration.standardMinutes(5),
-            Duration.ZERO));
+        new Spec<T>()
+            .with(
+                s -> {
+                  s.name = name;
+                  s.subjectType = subjectType;
+                  s.subjectOf = subjectOf;
+                  s.recordIdOf = recordIdOf;
+                  s.timeOf = timeOf;
+                }));
   }
 
   /** Alerts at {@code count} or more records (or distinct values) in the window. */
   public WindowedCountRule<T> atLeast(int count) {
     if (count < 1) {
       throw new IllegalArgumentException(
-          spec.name() + ": the count must be at least 1, got " + count);
+          spec.name + ": the count must be at least 1, got " + count);
     }
-    Spec<T> s = spec;
-    return new WindowedCountRule<>(
-        new Spec<>(
-            s.name(),
-            s.version(),
-            s.severity(),
-            s.subjectType(),
-            s.subjectOf(),
-            s.recordIdOf(),
-            s.timeOf(),
-            s.measureOf(),
-            s.distinctOf(),
-            count,
-            s.window(),
-            s.allowedLateness()));
+    return new WindowedCountRule<>(spec.with(s -> s.minCount = count));
   }
 
   /** The window that ends at each record. */
   public WindowedCountRule<T> within(Duration window) {
     if (!window.isLongerThan(Duration.ZERO)) {
       throw new IllegalArgumentException(
-          spec.name() + ": the window must be positive, got " + window);
+          spec.name + ": the window must be positive, got " + window);
     }
-    Spec<T> s = spec;
-    return new WindowedCountRule<>(
-        new Spec<>(
-            s.name(),
-            s.version(),
-            s.severity(),
-            s.subjectType(),
-            s.subjectOf(),
-            s.recordIdOf(),
-            s.timeOf(),
-            s.measureOf(),
-            s.distinctOf(),
-            s.minCount(),
-            window,
-            s.allowedLateness()));
+    return new WindowedCountRule<>(spec.with(s -> s.window = window));
   }
 
   /** How late a record may arrive and still be judged: each is judged this long after its time. */
   public WindowedCountRule<T> withAllowedLateness(Duration lateness) {
-    Spec<T> s = spec;
-    return new WindowedCountRule<>(
-        new Spec<>(
-            s.name(),
-            s.version(),
-            s.severity(),
-            s.subjectType(),
-            s.subjectOf(),
-            s.recordIdOf(),
-            s.timeOf(),
-            s.measureOf(),
-            s.distinctOf(),
-            s.minCount(),
-            s.window(),
-            lateness));
+    return new WindowedCountRule<>(spec.with(s -> s.allowedLateness = lateness));
   }
 
   /** The alert's measure: the sum of this over the window's records. */
   public WindowedCountRule<T> summing(SerializableFunction<T, BigDecimal> measureOf) {
-    Spec<T> s = spec;
-    return new WindowedCountRule<>(
-        new Spec<>(
-            s.name(),
-            s.version(),
-            s.severity(),
-            s.subjectType(),
-            s.subjectOf(),
-            s.recordIdOf(),
-            s.timeOf(),
-            measureOf,
-            s.distinctOf(),
-            s.minCount(),
-            s.window(),
-            s.allowedLateness()));
+    return new WindowedCountRule<>(spec.with(s -> s.measureOf = measureOf));
   }
 
   /** Counts the distinct values of this field in the window instead of records. */
   public WindowedCountRule<T> countingDistinct(SerializableFunction<T, String> distinctOf) {
-    Spec<T> s = spec;
-    return new WindowedCountRule<>(
-        new Spec<>(
-            s.name(),
-            s.version(),
-            s.severity(),
-            s.subjectType(),
-            s.subjectOf(),
-            s.recordIdOf(),
-            s.timeOf(),
-            s.measureOf(),
-            distinctOf,
-            s.minCount(),
-            s.window(),
-            s.allowedLateness()));
+    return new WindowedCountRule<>(spec.with(s -> s.distinctOf = distinctOf));
   }
 
   /** The alerts' severity and the rule's version. */
   public WindowedCountRule<T> withSeverity(String severity, int version) {
-    Spec<T> s = spec;
     return new WindowedCountRule<>(
-        new Spec<>(
-            s.name(),
-            version,
-            severity,
-            s.subjectType(),
-            s.subjectOf(),
-            s.recordIdOf(),
-            s.timeOf(),
-            s.measureOf(),
-            s.distinctOf(),
-            s.minCount(),
-            s.window(),
-            s.allowedLateness()));
+        spec.with(
+            s -> {
+              s.severity = severity;
+              s.version = version;
+            }));
   }
 
   @Override
   public String ruleName() {
-    return spec.name();
+    return spec.name;
   }
 
   @Override
@@ -211,7 +148,7 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
     return records
         // State is kept per key and window: one window, so that a subject's state spans all time.
         .apply("In one window", Unwindowed.of())
-        .apply("Key by " + spec.subjectType(), ParDo.of(new KeyBySubjectFn<>(spec)))
+        .apply("Key by " + spec.subjectType, ParDo.of(new KeyBySubjectFn<>(spec)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), WindowMember.Coder.INSTANCE))
         .apply("Judge when complete", ParDo.of(new WindowedCountJudgeFn(spec)))
         .setTypeDescriptor(TypeDescriptor.of(Alert.class));
@@ -228,12 +165,12 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
     public void process(@Element T record, OutputReceiver<KV<String, WindowMember>> out) {
       out.output(
           KV.of(
-              spec.subjectOf().apply(record),
+              spec.subjectOf.apply(record),
               new WindowMember(
-                  spec.recordIdOf().apply(record),
-                  spec.timeOf().apply(record),
-                  spec.measureOf() == null ? null : spec.measureOf().apply(record),
-                  spec.distinctOf() == null ? null : spec.distinctOf().apply(record))));
+                  spec.recordIdOf.apply(record),
+                  spec.timeOf.apply(record),
+                  spec.measureOf == null ? null : spec.measureOf.apply(record),
+                  spec.distinctOf == null ? null : spec.distinctOf.apply(record))));
     }
   }
 }
