@@ -69,56 +69,16 @@ enum Accumulation {
   MIN(FieldType.DECIMAL.withNullable(true)) {
     @Override
     @Nullable
-    Object identity() {
-      return null;
-    }
-
-    @Override
-    @Nullable
     Object merge(@Nullable Object a, @Nullable Object b) {
-      if (a == null) {
-        return b;
-      }
-      return b == null || ((BigDecimal) a).compareTo((BigDecimal) b) <= 0 ? a : b;
-    }
-
-    @Override
-    void encode(@Nullable Object value, OutputStream out) throws IOException {
-      NULLABLE_DECIMAL.encode((BigDecimal) value, out);
-    }
-
-    @Override
-    @Nullable
-    Object decode(InputStream in) throws IOException {
-      return NULLABLE_DECIMAL.decode(in);
+      return keepFirstUnless(a, b, -1);
     }
   },
   /** The largest decimal; null for none. Of equal values the first kept. */
   MAX(FieldType.DECIMAL.withNullable(true)) {
     @Override
     @Nullable
-    Object identity() {
-      return null;
-    }
-
-    @Override
-    @Nullable
     Object merge(@Nullable Object a, @Nullable Object b) {
-      if (a == null) {
-        return b;
-      }
-      return b == null || ((BigDecimal) a).compareTo((BigDecimal) b) >= 0 ? a : b;
-    }
-
-    @Override
-    void encode(@Nullable Object value, OutputStream out) throws IOException {
-      NULLABLE_DECIMAL.encode((BigDecimal) value, out);
-    }
-
-    @Override
-    @Nullable
-    Object decode(InputStream in) throws IOException {
-      return NULLABLE_DECIMAL.decode(in);
+      return keepFirstUnless(a, b, 1);
     }
   },
   /**
@@ -176,15 +136,34 @@ enum Accumulation {
     this.outputType = outputType;
   }
 
-  /** The value of no records. */
-  abstract @Nullable Object identity();
+  /** The value of no records: null, for MIN and MAX. */
+  @Nullable
+  Object identity() {
+    return null;
+  }
 
   /** Both values together, as a new value or one of the two. */
   abstract @Nullable Object merge(@Nullable Object a, @Nullable Object b);
 
-  abstract void encode(@Nullable Object value, OutputStream out) throws IOException;
+  /** Writes an accumulated value: a nullable decimal, for MIN and MAX. */
+  void encode(@Nullable Object value, OutputStream out) throws IOException {
+    NULLABLE_DECIMAL.encode((BigDecimal) value, out);
+  }
 
-  abstract @Nullable Object decode(InputStream in) throws IOException;
+  /** Reads what {@link #encode} wrote. */
+  @Nullable
+  Object decode(InputStream in) throws IOException {
+    return NULLABLE_DECIMAL.decode(in);
+  }
+
+  /** {@code a}, unless {@code b} compares to it with the sign {@code beats}; nulls are no value. */
+  private static @Nullable Object keepFirstUnless(
+      @Nullable Object a, @Nullable Object b, int beats) {
+    if (a == null) {
+      return b;
+    }
+    return b != null && Integer.signum(((BigDecimal) b).compareTo((BigDecimal) a)) == beats ? b : a;
+  }
 
   /** What the result shows of the accumulated value. */
   @Nullable
