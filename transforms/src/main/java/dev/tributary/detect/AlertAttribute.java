@@ -1,10 +1,6 @@
 package dev.tributary.detect;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -22,13 +18,6 @@ public final class AlertAttribute {
   public AlertAttribute(String name, String value) {
     this.name = name;
     this.value = value;
-  }
-
-  /** The entries of {@code attributes} sorted by name, so that every run lists them alike. */
-  public static List<AlertAttribute> of(Map<String, String> attributes) {
-    List<AlertAttribute> list = new ArrayList<>(attributes.size());
-    new TreeMap<>(attributes).forEach((name, value) -> list.add(new AlertAttribute(name, value)));
-    return list;
   }
 
   @Override

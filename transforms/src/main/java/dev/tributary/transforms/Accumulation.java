@@ -26,6 +26,12 @@ enum Accumulation {
       return 0L;
     }
 
+    /** Each record counts one, whatever its value. */
+    @Override
+    Object of(@Nullable Object value) {
+      return 1L;
+    }
+
     @Override
     Object merge(Object a, Object b) {
       return (Long) a + (Long) b;
@@ -115,13 +121,13 @@ enum Accumulation {
     }
 
     @Override
-    Object output(Object accumulated) {
-      return (long) ((String[]) accumulated).length;
+    Object of(@Nullable Object value) {
+      return value == null ? NO_STRINGS : new String[] {(String) value};
     }
 
     @Override
-    boolean same(Object a, Object b) {
-      return Arrays.equals((String[]) a, (String[]) b);
+    Object output(Object accumulated) {
+      return (long) ((String[]) accumulated).length;
     }
   };
 
@@ -171,20 +177,9 @@ enum Accumulation {
     return accumulated;
   }
 
-  /** Whether two accumulated values are equal. */
-  boolean same(@Nullable Object a, @Nullable Object b) {
-    return a == null ? b == null : a.equals(b);
-  }
-
-  /** The accumulated value of one record's {@code value}: for DISTINCT a string, else as given. */
+  /** The accumulated value of one record's {@code value}: the value itself, or none for null. */
   @Nullable
   Object of(@Nullable Object value) {
-    if (this == DISTINCT) {
-      return value == null ? NO_STRINGS : new String[] {(String) value};
-    }
-    if (this == COUNT) {
-      return 1L;
-    }
     return value == null ? identity() : value;
   }
 

@@ -17,13 +17,10 @@ import org.joda.time.Instant;
  */
 public final class AggregateWindows implements Serializable {
   /** Null for all time. */
-  private final @Nullable Duration size;
-
   private final @Nullable FixedWindows fixed;
 
-  private AggregateWindows(@Nullable Duration size) {
-    this.size = size;
-    this.fixed = size == null ? null : FixedWindows.of(size);
+  private AggregateWindows(@Nullable FixedWindows fixed) {
+    this.fixed = fixed;
   }
 
   /** Fixed windows of {@code size}, aligned to the epoch. */
@@ -31,7 +28,7 @@ public final class AggregateWindows implements Serializable {
     if (!size.isLongerThan(Duration.ZERO)) {
       throw new IllegalArgumentException("a window size must be positive, got " + size);
     }
-    return new AggregateWindows(size);
+    return new AggregateWindows(FixedWindows.of(size));
   }
 
   /** One window over all time. */
@@ -40,13 +37,13 @@ public final class AggregateWindows implements Serializable {
   }
 
   public boolean isAllTime() {
-    return size == null;
+    return fixed == null;
   }
 
   /** The size of a fixed window, for names and logs; "all time" otherwise. */
   @Override
   public String toString() {
-    return size == null ? "all time" : size.toString();
+    return fixed == null ? "all time" : fixed.getSize().toString();
   }
 
   /** Beam's windows of the same shape. */
@@ -63,15 +60,15 @@ public final class AggregateWindows implements Serializable {
 
   /** The end (exclusive) of the window that starts at {@code start}. */
   Instant endOf(Instant start) {
-    return size == null
+    return fixed == null
         ? GlobalWindow.INSTANCE.maxTimestamp().plus(Duration.millis(1))
-        : start.plus(size);
+        : start.plus(fixed.getSize());
   }
 
   /** The window's last instant: its on-time pane is due when the watermark passes it. */
   Instant lastInstant(Instant start) {
-    return size == null
+    return fixed == null
         ? GlobalWindow.INSTANCE.maxTimestamp()
-        : start.plus(size).minus(Duration.millis(1));
+        : start.plus(fixed.getSize()).minus(Duration.millis(1));
   }
 }

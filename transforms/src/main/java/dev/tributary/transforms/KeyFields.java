@@ -43,10 +43,6 @@ public final class KeyFields<T> implements Serializable {
     return new KeyFields<>(moreNames, moreValues);
   }
 
-  public List<String> names() {
-    return names;
-  }
-
   /** The result fields, in order. */
   List<Schema.Field> fields() {
     List<Schema.Field> fields = new ArrayList<>(names.size());

@@ -41,16 +41,6 @@ final class Tally {
     return new Tally(merged);
   }
 
-  /** Whether both tallies hold the same values, accumulated as {@code kinds} say. */
-  boolean same(Tally other, List<Accumulation> kinds) {
-    for (int i = 0; i < values.length; i++) {
-      if (!kinds.get(i).same(values[i], other.values[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   @Override
   public String toString() {
     return "Tally" + Arrays.deepToString(values);
