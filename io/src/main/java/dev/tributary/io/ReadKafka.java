@@ -1,5 +1,6 @@
 package dev.tributary.io;
 
+import dev.tributary.transforms.RawPayloads;
 import dev.tributary.transforms.RawRecord;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.joda.time.Duration;
 
 /**
@@ -81,12 +82,12 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
     consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
     consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    KafkaIO.Read<String, String> read =
-        KafkaIO.<String, String>read()
+    KafkaIO.Read<byte[], byte[]> read =
+        KafkaIO.<byte[], byte[]>read()
             .withBootstrapServers(bootstrapServers)
             .withTopic(topic)
-            .withKeyDeserializer(StringDeserializer.class)
-            .withValueDeserializer(StringDeserializer.class)
+            .withKeyDeserializer(ByteArrayDeserializer.class)
+            .withValueDeserializer(ByteArrayDeserializer.class)
             .withConsumerConfigUpdates(consumer)
             .withTimestampPolicyFactory(TimestampPolicyFactory.withCreateTime(maxOutOfOrder))
             .commitOffsetsInFinalize();
@@ -97,11 +98,16 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
         .apply("Read " + topic, read)
         .apply(
             "To raw records",
-            MapElements.into(TypeDescriptor.of(RawRecord.class))
-                .via(
-                    (KafkaRecord<String, String> r) ->
-                        new RawRecord(
-                            "kafka:" + r.getTopic() + "/" + r.getPartition() + "@" + r.getOffset(),
-                            r.getKV().getValue() == null ? "" : r.getKV().getValue())));
+            MapElements.into(TypeDescriptor.of(RawRecord.class)).via(ReadKafka::toRawRecord));
+  }
+
+  /** A message's value, decoded as {@link RawPayloads} decodes any record's bytes. */
+  private static RawRecord toRawRecord(KafkaRecord<byte[], byte[]> message) {
+    String source =
+        "kafka:" + message.getTopic() + "/" + message.getPartition() + "@" + message.getOffset();
+    byte[] value = message.getKV().getValue();
+    return value == null
+        ? new RawRecord(source, "")
+        : RawPayloads.decode(source, value, 0, value.length);
   }
 }

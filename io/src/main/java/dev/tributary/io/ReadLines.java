@@ -1,11 +1,9 @@
 package dev.tributary.io;
 
 import dev.tributary.transforms.RawRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -19,16 +17,33 @@ import org.apache.beam.sdk.values.TypeDescriptor;
  * Every line of the files a path or glob matches (local, or any file system Beam has registered),
  * each as a {@link RawRecord} whose source is {@code <file>:<line number>}, so that a dead letter
  * points at the exact line. A pattern that matches no file fails the pipeline at once.
+ *
+ * <p>Lines end at {@code \n} or {@code \r\n}; lines that are not valid UTF-8, or longer than {@link
+ * #DEFAULT_MAX_LINE_BYTES} (or the limit set), come out marked with their defect, for {@code Parse}
+ * to turn into dead letters (see {@link LineSplitter}).
  */
 public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
-  private final String filePattern;
+  /** The longest line read whole, in bytes: 1 MiB. */
+  public static final int DEFAULT_MAX_LINE_BYTES = 1 << 20;
 
-  private ReadLines(String filePattern) {
+  private final String filePattern;
+  private final int maxLineBytes;
+
+  private ReadLines(String filePattern, int maxLineBytes) {
     this.filePattern = filePattern;
+    this.maxLineBytes = maxLineBytes;
   }
 
   public static ReadLines from(String filePattern) {
-    return new ReadLines(filePattern);
+    return new ReadLines(filePattern, DEFAULT_MAX_LINE_BYTES);
+  }
+
+  /** Lines longer than {@code maxLineBytes} are refused, keeping their start, size and hash. */
+  public ReadLines withMaxLineBytes(int maxLineBytes) {
+    if (maxLineBytes < 1) {
+      throw new IllegalArgumentException("maxLineBytes must be at least 1, got " + maxLineBytes);
+    }
+    return new ReadLines(filePattern, maxLineBytes);
   }
 
   @Override
@@ -40,24 +55,29 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
                 .filepattern(filePattern)
                 .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("Open files", FileIO.readMatches())
-        .apply("Read numbered lines", ParDo.of(new ReadNumberedLinesFn()))
+        .apply("Read numbered lines", ParDo.of(new ReadNumberedLinesFn(maxLineBytes)))
         .setTypeDescriptor(TypeDescriptor.of(RawRecord.class));
   }
 
   private static class ReadNumberedLinesFn extends DoFn<FileIO.ReadableFile, RawRecord> {
+    private final int maxLineBytes;
+
+    ReadNumberedLinesFn(int maxLineBytes) {
+      this.maxLineBytes = maxLineBytes;
+    }
+
     @ProcessElement
     public void process(@Element FileIO.ReadableFile file, OutputReceiver<RawRecord> out)
         throws IOException {
       String name = file.getMetadata().resourceId().toString();
-      try (BufferedReader reader =
-          new BufferedReader(
-              new InputStreamReader(
-                  Channels.newInputStream(file.open()), StandardCharsets.UTF_8))) {
-        long lineNumber = 0;
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-          out.output(RawRecord.ofLine(name, ++lineNumber, line));
+      LineSplitter lines = new LineSplitter(name, maxLineBytes, out::output);
+      byte[] chunk = new byte[1 << 16];
+      try (InputStream in = Channels.newInputStream(file.open())) {
+        for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+          lines.feed(chunk, n);
         }
       }
+      lines.finish();
     }
   }
 }

@@ -3,11 +3,15 @@ package dev.tributary.io;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.Text;
 import dev.tributary.transforms.Unwindowed;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.io.elasticsearch.ElasticsearchIO;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -15,8 +19,11 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.util.RowJson;
 import org.apache.beam.sdk.util.RowJsonUtils;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Instant;
 
@@ -31,8 +38,22 @@ import org.joda.time.Instant;
  * <p>A document's id is the values of the id fields, joined by {@code |} (e.g. {@code key} and
  * {@code windowStart}: {@code acc-1|2026-03-01T10:00:00.000Z}). Each bulk entry is built in one
  * pass from the record, so no document is parsed back to find its id.
+ *
+ * <p>Elasticsearch refuses a whole bulk request when one id in it is over {@value #MAX_ID_BYTES}
+ * bytes, so such a record is a dead letter before the write, as is a document over {@value
+ * #MAX_DOCUMENT_BYTES} bytes; the refusals of single items in a bulk request come back per item,
+ * and the other items of the request are written.
  */
 public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollection<DeadLetter>> {
+  /** Elasticsearch's limit on a document id, in UTF-8 bytes. */
+  public static final int MAX_ID_BYTES = 512;
+
+  /**
+   * The largest document written, in bytes: a tenth of Elasticsearch's default limit on a request
+   * ({@code http.max_content_length}, 100 MB), so that a request of several still passes.
+   */
+  public static final int MAX_DOCUMENT_BYTES = 10_000_000;
+
   private final String url;
   private final String index;
   private final List<String> idFields;
@@ -61,27 +82,45 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
             "records written to " + index + " have no id field '" + field + "': " + schema);
       }
     }
+    String step = "write-" + index;
+    String source = "elasticsearch:" + index;
+    TupleTag<ElasticsearchIO.Document> entries = new TupleTag<>() {};
+    TupleTag<DeadLetter> unwritable = new TupleTag<>() {};
+    PCollectionTuple bulkEntries =
+        records.apply(
+            "To bulk entries",
+            ParDo.of(
+                    new ToBulkEntryFn<>(
+                        schema,
+                        records.getToRowFunction(),
+                        idFields,
+                        source,
+                        step,
+                        entries,
+                        unwritable))
+                .withOutputTags(entries, TupleTagList.of(unwritable)));
     PCollectionTuple written =
-        records
-            .apply(
-                "To bulk entries",
-                ParDo.of(new ToBulkEntryFn<>(schema, records.getToRowFunction(), idFields)))
+        bulkEntries
+            .get(entries)
             .apply(
                 "Index into " + index,
                 ElasticsearchIO.bulkIO()
                     .withConnectionConfiguration(
                         ElasticsearchIO.ConnectionConfiguration.create(new String[] {url}, index))
                     .withThrowWriteErrors(false));
-    String step = "write-" + index;
-    String source = "elasticsearch:" + index;
-    return written
-        .get(ElasticsearchIO.Write.FAILED_WRITES)
-        .apply(
-            "Refused documents",
-            MapElements.into(TypeDescriptor.of(DeadLetter.class))
-                .via(
-                    (ElasticsearchIO.Document doc) ->
-                        new DeadLetter(source, step, doc.getResponseItemJson(), doc.getInputDoc())))
+    PCollection<DeadLetter> refused =
+        written
+            .get(ElasticsearchIO.Write.FAILED_WRITES)
+            .apply(
+                "Refused documents",
+                MapElements.into(TypeDescriptor.of(DeadLetter.class))
+                    .via(
+                        (ElasticsearchIO.Document doc) ->
+                            new DeadLetter(
+                                source, step, doc.getResponseItemJson(), doc.getInputDoc())));
+    return PCollectionList.of(refused)
+        .and(bulkEntries.get(unwritable).setTypeDescriptor(TypeDescriptor.of(DeadLetter.class)))
+        .apply("Unwritable and refused", Flatten.pCollections())
         .apply("Unwindow", Unwindowed.of());
   }
 
@@ -111,17 +150,35 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         + "\n";
   }
 
-  /** One record to its document and bulk entry, both from the record's row. */
+  /**
+   * One record to its document and bulk entry, both from the record's row; a record Elasticsearch
+   * cannot take to a dead letter.
+   */
   private static class ToBulkEntryFn<T> extends DoFn<T, ElasticsearchIO.Document> {
     private final Schema schema;
     private final SerializableFunction<T, Row> toRow;
     private final List<String> idFields;
+    private final String source;
+    private final String step;
+    private final TupleTag<ElasticsearchIO.Document> entries;
+    private final TupleTag<DeadLetter> unwritable;
     private transient ObjectMapper json;
 
-    ToBulkEntryFn(Schema schema, SerializableFunction<T, Row> toRow, List<String> idFields) {
+    ToBulkEntryFn(
+        Schema schema,
+        SerializableFunction<T, Row> toRow,
+        List<String> idFields,
+        String source,
+        String step,
+        TupleTag<ElasticsearchIO.Document> entries,
+        TupleTag<DeadLetter> unwritable) {
       this.schema = schema;
       this.toRow = toRow;
       this.idFields = idFields;
+      this.source = source;
+      this.step = step;
+      this.entries = entries;
+      this.unwritable = unwritable;
     }
 
     @Setup
@@ -130,17 +187,39 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
     }
 
     @ProcessElement
-    public void process(
-        @Element T record,
-        @Timestamp Instant timestamp,
-        OutputReceiver<ElasticsearchIO.Document> out) {
+    public void process(@Element T record, @Timestamp Instant timestamp, MultiOutputReceiver out) {
       Row row = toRow.apply(record);
       String document = RowJsonUtils.rowToJson(json, row);
-      out.output(
-          ElasticsearchIO.Document.create()
-              .withInputDoc(document)
-              .withBulkDirective(bulkEntry(documentId(row, idFields), document))
-              .withTimestamp(timestamp));
+      String id = documentId(row, idFields);
+      String problem = problem(id, document);
+      if (problem != null) {
+        out.get(unwritable).output(new DeadLetter(source, step, problem, document));
+        return;
+      }
+      out.get(entries)
+          .output(
+              ElasticsearchIO.Document.create()
+                  .withInputDoc(document)
+                  .withBulkDirective(bulkEntry(id, document))
+                  .withTimestamp(timestamp));
     }
+  }
+
+  /** Why Elasticsearch could not take this id and document, or null when it can. */
+  static @Nullable String problem(String id, String document) {
+    int idBytes = id.getBytes(StandardCharsets.UTF_8).length;
+    if (idBytes > MAX_ID_BYTES) {
+      return String.format(
+          "document id is %,d bytes, over Elasticsearch's limit of %d: %s",
+          idBytes, MAX_ID_BYTES, Text.quoted(id));
+    }
+    if (3L * document.length() > MAX_DOCUMENT_BYTES) {
+      int documentBytes = document.getBytes(StandardCharsets.UTF_8).length;
+      if (documentBytes > MAX_DOCUMENT_BYTES) {
+        return String.format(
+            "document is %,d bytes, over the limit of %,d", documentBytes, MAX_DOCUMENT_BYTES);
+      }
+    }
+    return null;
   }
 }

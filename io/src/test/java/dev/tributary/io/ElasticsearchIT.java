@@ -9,6 +9,8 @@ import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.transforms.DeadLetter;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
@@ -116,5 +118,32 @@ class ElasticsearchIT {
               return null;
             });
     pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void anOverlongIdIsADeadLetterBeforeTheWriteAndTheOtherDocumentsAreWritten() throws IOException {
+    List<Total> totals = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      totals.add(new Total("k" + i, new BigDecimal(i + ".00")));
+    }
+    String longId = "x".repeat(10_000);
+    totals.add(new Total(longId, new BigDecimal("1.00")));
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    PCollection<DeadLetter> refused =
+        pipeline
+            .apply(Create.of(totals))
+            .apply(WriteElasticsearch.to(ELASTICSEARCH.url(), "it_long_ids_v1", "key"));
+    PAssert.that(refused)
+        .containsInAnyOrder(
+            new DeadLetter(
+                "elasticsearch:it_long_ids_v1",
+                "write-it_long_ids_v1",
+                "document id is 10,000 bytes, over Elasticsearch's limit of 512: '"
+                    + "x".repeat(100)
+                    + "…' (10000 characters)",
+                "{\"key\":\"" + longId + "\",\"total\":1.00}"));
+    pipeline.run().waitUntilFinish();
+    assertEquals(40, documents("it_long_ids_v1").size());
   }
 }

@@ -1,7 +1,9 @@
 package dev.tributary.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.transforms.DeadLetter;
@@ -10,10 +12,15 @@ import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.banking.Transaction;
 import dev.tributary.transforms.banking.TransactionParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,10 +28,14 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.WithFailures;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -99,5 +110,81 @@ class KafkaIT {
       expected.add("t" + i);
     }
     assertEquals(expected, ids);
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreADeadLetterThatKeepsThem() {
+    KAFKA.createTopic("it-bytes", 1);
+    byte[] invalid = {'{', '"', 'i', 'd', '"', ':', '"', (byte) 0xFF, '"', '}'};
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>("it-bytes", 0, null, invalid));
+    }
+
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    KafkaConnection kafka = KafkaConnection.of(KAFKA.bootstrapServers(), "");
+    WithFailures.Result<PCollection<Transaction>, DeadLetter> parsed =
+        pipeline
+            .apply(ReadKafka.from(kafka, "it-bytes", "it-group").withMaxRecords(1))
+            .apply(Parse.of("transactions", new TransactionParser()));
+    PAssert.that(parsed.output()).empty();
+    PAssert.that(parsed.failures())
+        .containsInAnyOrder(
+            new DeadLetter(
+                "kafka:it-bytes/0@0",
+                "parse-transactions",
+                "not valid UTF-8 (from byte 7); the exact bytes are in payloadBase64",
+                "{\"id\":\"\uFFFD\"}",
+                Base64.getEncoder().encodeToString(invalid),
+                null,
+                null));
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  void aMessageTooLargeIsADeadLetterAndADeadLetterIsCutToFit()
+      throws IOException, NoSuchAlgorithmException {
+    KAFKA.createTopic("it-large", 1);
+    KAFKA.createTopic("it-dead", 1);
+    String huge = "y".repeat(1_200_000);
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    KafkaConnection kafka = KafkaConnection.of(KAFKA.bootstrapServers(), "");
+    PCollection<DeadLetter> tooLarge =
+        pipeline
+            .apply(Create.of(new DeadLetter("f:1", "parse-x", "some reason", huge)))
+            .apply(WriteKafka.to(kafka, "it-large", "source"));
+    tooLarge.apply(WriteKafka.deadLettersTo(kafka, "it-dead"));
+    pipeline.run().waitUntilFinish();
+
+    assertEquals(0, KAFKA.count("it-large"));
+    List<ConsumerRecord<String, String>> dead = KAFKA.readAll("it-dead");
+    assertEquals(1, dead.size());
+    JsonNode letter = new ObjectMapper().readTree(dead.get(0).value());
+    assertEquals("kafka:it-large", letter.get("source").asText());
+    String whole =
+        "{\"source\":\"f:1\",\"step\":\"parse-x\",\"reason\":\"some reason\","
+            + "\"payload\":\""
+            + huge
+            + "\",\"payloadBase64\":null,\"originalBytes\":null,"
+            + "\"originalSha256\":null}";
+    // The message is the key, the source "f:1", and the record as JSON.
+    assertEquals(
+        String.format(
+            "message is %,d bytes, over the limit of 1,000,000 for topic it-large",
+            3 + whole.length()),
+        letter.get("reason").asText());
+    assertEquals(whole.length(), letter.get("originalBytes").asLong());
+    assertEquals(
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(whole.getBytes(StandardCharsets.UTF_8))),
+        letter.get("originalSha256").asText());
+    assertTrue(whole.startsWith(letter.get("payload").asText()));
+    assertTrue(dead.get(0).value().length() <= WriteKafka.DEFAULT_MAX_MESSAGE_BYTES);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tributary.transforms;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,10 +19,30 @@ import org.joda.time.Instant;
 /**
  * One JSON object being read field by field by a {@link RecordParser}, where every problem becomes
  * an {@link InvalidRecordException} that names the field and says what was expected.
+ *
+ * <p>What it accepts, for every domain:
+ *
+ * <ul>
+ *   <li>exactly one JSON object: content after it is refused, and so is a key given twice;
+ *   <li>text that is not blank: whitespace, no-break and zero-width spaces alone count as blank;
+ *       text with an unpaired surrogate (such as an escaped high surrogate with no low one after
+ *       it) is refused, since no encoding can write it back;
+ *   <li>decimals as JSON numbers or numeric strings, in plain or exponent notation ({@code 1.5e2}),
+ *       with zeros past the allowed places accepted ({@code 12.500} is 12.50); a number written
+ *       with more than {@value #MAX_NUMBER_CHARS} characters is refused before it is read;
+ *   <li>date-times in ISO-8601 with an offset, any offset (converted to UTC) and a {@code T} and
+ *       {@code Z} in either case, as RFC 3339 allows, within {@link EventTimeRange}.
+ * </ul>
  */
 public final class JsonFields {
+  /** The longest number accepted, in characters, sign and exponent included. */
+  public static final int MAX_NUMBER_CHARS = 40;
+
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private static final Pattern COUNTRY_CODE = Pattern.compile("[A-Z]{2}");
 
@@ -40,7 +61,8 @@ public final class JsonFields {
     try {
       node = MAPPER.readTree(payload);
     } catch (JsonProcessingException e) {
-      throw new InvalidRecordException("malformed JSON: " + e.getOriginalMessage());
+      throw new InvalidRecordException(
+          "malformed JSON: " + Text.cut(e.getOriginalMessage(), Text.MAX_QUOTED_CHARS * 3));
     }
     if (node == null || !node.isObject()) {
       throw new InvalidRecordException("not a JSON object");
@@ -56,16 +78,53 @@ public final class JsonFields {
     return value;
   }
 
-  /** A non-blank string. */
+  /** A string that is not blank and can be written back in any Unicode encoding. */
   public String text(String field) throws InvalidRecordException {
     JsonNode value = required(field);
     if (!value.isTextual()) {
-      throw new InvalidRecordException("field '" + field + "' must be a string, got " + value);
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a string, got " + Text.quoted(value.toString()));
     }
-    if (value.asText().isBlank()) {
+    String text = value.asText();
+    if (looksBlank(text)) {
       throw new InvalidRecordException("field '" + field + "' is empty");
     }
-    return value.asText();
+    int unpaired = unpairedSurrogate(text);
+    if (unpaired >= 0) {
+      throw new InvalidRecordException(
+          String.format(
+              "field '%s' holds an unpaired surrogate U+%04X at character %d, which no encoding can write",
+              field, (int) text.charAt(unpaired), unpaired));
+    }
+    return text;
+  }
+
+  /** Whether {@code text} has nothing but whitespace, spaces of any kind and invisible formats. */
+  static boolean looksBlank(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)
+          && !Character.isSpaceChar(c)
+          && Character.getType(c) != Character.FORMAT) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the first surrogate in {@code text} that is not half of a pair, or -1. */
+  static int unpairedSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A string matching {@code pattern}; {@code expected} describes it in the error. */
@@ -73,7 +132,7 @@ public final class JsonFields {
     String value = text(field);
     if (!pattern.matcher(value).matches()) {
       throw new InvalidRecordException(
-          "field '" + field + "' must be " + expected + ", got '" + value + "'");
+          "field '" + field + "' must be " + expected + ", got " + Text.quoted(value));
     }
     return value;
   }
@@ -92,43 +151,57 @@ public final class JsonFields {
               + field
               + "' must be one of "
               + allowed.stream().sorted().toList()
-              + ", got '"
-              + value
-              + "'");
+              + ", got "
+              + Text.quoted(value));
     }
     return value;
   }
 
   /**
    * An exact decimal, from a JSON number or a numeric string, greater than zero and at most {@code
-   * max}, with at most {@code scale} decimal places; returned with exactly that scale.
+   * max}, with at most {@code scale} decimal places; returned with exactly that scale. Refusals
+   * quote the value in exponent notation, never its plain expansion, which for {@code 1e999999999}
+   * would not fit in memory.
    */
   public BigDecimal positiveDecimal(String field, int scale, BigDecimal max)
       throws InvalidRecordException {
     JsonNode value = required(field);
-    BigDecimal decimal;
+    String written;
     if (value.isNumber()) {
-      decimal = value.decimalValue();
+      written = value.asText();
     } else if (value.isTextual()) {
-      try {
-        decimal = new BigDecimal(value.asText().trim());
-      } catch (NumberFormatException e) {
-        throw new InvalidRecordException(
-            "field '" + field + "' must be a number, got '" + value.asText() + "'");
-      }
+      written = value.asText().trim();
     } else {
-      throw new InvalidRecordException("field '" + field + "' must be a number, got " + value);
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a number, got " + Text.quoted(value.toString()));
+    }
+    if (written.length() > MAX_NUMBER_CHARS) {
+      throw new InvalidRecordException(
+          "field '"
+              + field
+              + "' is written with more than "
+              + MAX_NUMBER_CHARS
+              + " characters: "
+              + Text.quoted(written));
+    }
+    BigDecimal decimal;
+    try {
+      decimal = value.isNumber() ? value.decimalValue() : new BigDecimal(written);
+    } catch (NumberFormatException e) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a number, got " + Text.quoted(written));
     }
     if (decimal.signum() <= 0) {
       throw new InvalidRecordException(
-          "field '" + field + "' must be greater than 0, got " + decimal.toPlainString());
+          "field '" + field + "' must be greater than 0, got " + Text.quoted(written));
     }
+    // compareTo looks at the exponents first, so a huge one costs nothing here.
     if (decimal.compareTo(max) > 0) {
       throw new InvalidRecordException(
           "field '"
               + field
               + "' is out of range: "
-              + decimal.toPlainString()
+              + Text.quoted(written)
               + " > "
               + max.toPlainString());
     }
@@ -139,12 +212,15 @@ public final class JsonFields {
               + "' has more than "
               + scale
               + " decimal places: "
-              + decimal.toPlainString());
+              + Text.quoted(written));
     }
     return decimal.setScale(scale);
   }
 
-  /** An ISO-8601 date-time with an offset, e.g. {@code 2026-03-01T10:15:30.250Z}. */
+  /**
+   * An ISO-8601 date-time with an offset, e.g. {@code 2026-03-01T10:15:30.250Z}, within {@link
+   * EventTimeRange}.
+   */
   public Instant instant(String field) throws InvalidRecordException {
     return new Instant(instantMillis(field, text(field)));
   }
@@ -155,12 +231,26 @@ public final class JsonFields {
    * record, such as the bench deciding which lines the job will take for a time.
    */
   public static long instantMillis(String field, String value) throws InvalidRecordException {
+    long millis;
     try {
-      return epochMillis(value);
+      millis = epochMillis(value);
     } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidRecordException(
-          "field '" + field + "' must be an ISO-8601 date-time with offset, got '" + value + "'");
+          "field '"
+              + field
+              + "' must be an ISO-8601 date-time with offset, got "
+              + Text.quoted(value));
     }
+    if (!EventTimeRange.contains(millis)) {
+      throw new InvalidRecordException(
+          "field '"
+              + field
+              + "' is outside the accepted range "
+              + EventTimeRange.describe()
+              + ": "
+              + Text.quoted(value));
+    }
+    return millis;
   }
 
   /**
@@ -227,7 +317,7 @@ public final class JsonFields {
       LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new InvalidRecordException(
-          "field '" + field + "' must be an ISO-8601 date (yyyy-MM-dd), got '" + value + "'");
+          "field '" + field + "' must be an ISO-8601 date (yyyy-MM-dd), got " + Text.quoted(value));
     }
     return value;
   }

@@ -74,7 +74,7 @@ public class ParseTest {
             new DeadLetter(
                 "f:2",
                 "parse-transactions",
-                "field 'amount' must be greater than 0, got -3",
+                "field 'amount' must be greater than 0, got '-3'",
                 tx("t2", "-3", "2026-03-02T10:01:00Z")),
             new DeadLetter(
                 "f:3",
@@ -84,7 +84,7 @@ public class ParseTest {
             new DeadLetter(
                 "f:5",
                 "parse-transactions",
-                "event time 300000-01-01T00:00:00.000Z is outside the range Beam can represent",
+                "field 'eventTime' is outside the accepted range 1970-01-01T00:00:00.000Z to 9999-12-31T23:59:59.999Z: '+300000-01-01T00:00:00Z'",
                 tx("t5", "1.00", "+300000-01-01T00:00:00Z")));
     pipeline.run();
   }

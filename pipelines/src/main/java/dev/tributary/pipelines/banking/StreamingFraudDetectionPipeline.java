@@ -122,9 +122,10 @@ public final class StreamingFraudDetectionPipeline {
 
     String url = options.getElasticsearchUrl();
     String version = "_" + options.getIndexVersion();
-    outputs
-        .alerts()
-        .apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "subjectId"));
+    PCollection<DeadLetter> alertsTooLarge =
+        outputs
+            .alerts()
+            .apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "subjectId"));
     PCollection<DeadLetter> refusedAlerts =
         outputs
             .alerts()
@@ -152,13 +153,14 @@ public final class StreamingFraudDetectionPipeline {
                     url, "views_top_accounts_daily" + version, "windowStart", "rank"));
 
     PCollectionList.of(outputs.deadLetters())
+        .and(alertsTooLarge)
         .and(refusedAlerts)
         .and(refusedHourly)
         .and(refusedDaily)
         .and(refusedTop)
         .apply("All dead letters", Flatten.pCollections())
         .apply(
-            "Dead letters to Kafka", WriteKafka.to(kafka, options.getDeadLetterTopic(), "source"));
+            "Dead letters to Kafka", WriteKafka.deadLettersTo(kafka, options.getDeadLetterTopic()));
     return outputs;
   }
 }

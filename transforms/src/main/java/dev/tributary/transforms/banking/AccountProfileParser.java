@@ -4,7 +4,6 @@ import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.JsonFields;
 import dev.tributary.transforms.RecordParser;
 import java.util.Set;
-import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.joda.time.Instant;
 
@@ -22,10 +21,10 @@ public final class AccountProfileParser implements RecordParser<AccountProfile> 
         json.isoDate("openedOn"));
   }
 
-  /** Reference data is not an event: it holds for all time, so it lives at the start of time. */
+  /** Reference data is not an event: it holds for all time. */
   @Override
   public Instant eventTime(AccountProfile profile) {
-    return BoundedWindow.TIMESTAMP_MIN_VALUE;
+    return TIMELESS;
   }
 
   @Override

@@ -86,8 +86,11 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
   @Override
   public BankingOutputs expand(PCollection<RawRecord> transactionRecords) {
     WithFailures.Result<PCollection<AccountProfile>, DeadLetter> accounts =
-        accountRecords.apply("Parse accounts", Parse.of("accounts", new AccountProfileParser()));
-    accounts.output().setCoder(AccountProfileCoder.of());
+        accountRecords.apply(
+            "Parse accounts",
+            Parse.of("accounts", new AccountProfileParser())
+                .withCoder(AccountProfileCoder.of())
+                .withUniqueIds(a -> a.accountId));
     PCollectionView<Map<String, AccountProfile>> accountsById =
         accounts
             .output()
@@ -97,11 +100,13 @@ public class BankingFraudAnalysis extends PTransform<PCollection<RawRecord>, Ban
                     .withKeyType(TypeDescriptors.strings()))
             .apply("Accounts as map", ReferenceMap.of());
 
+    // Hand-written coders for the records every step shuffles: see TransactionCoder.
     WithFailures.Result<PCollection<Transaction>, DeadLetter> transactions =
         transactionRecords.apply(
-            "Parse transactions", Parse.of("transactions", new TransactionParser()));
-    // Hand-written coders for the records every step shuffles: see TransactionCoder.
-    transactions.output().setCoder(TransactionCoder.of());
+            "Parse transactions",
+            Parse.of("transactions", new TransactionParser())
+                .withCoder(TransactionCoder.of())
+                .withUniqueIds(tx -> tx.id));
 
     PCollection<EnrichedTransaction> enriched =
         transactions

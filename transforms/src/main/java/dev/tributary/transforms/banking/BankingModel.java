@@ -3,7 +3,7 @@ package dev.tributary.transforms.banking;
 import dev.tributary.detect.Alert;
 import dev.tributary.detect.AlertAttribute;
 import dev.tributary.transforms.DeadLetter;
-import dev.tributary.transforms.InvalidRecordException;
+import dev.tributary.transforms.ParsedRecords;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.TopK;
 import java.math.BigDecimal;
@@ -57,28 +57,15 @@ public final class BankingModel {
   }
 
   public Result run(List<RawRecord> transactionRecords, List<RawRecord> accountRecords) {
-    List<DeadLetter> deadLetters = new ArrayList<>();
+    ParsedRecords<AccountProfile> accountProfiles =
+        ParsedRecords.of("accounts", new AccountProfileParser(), a -> a.accountId, accountRecords);
     Map<String, AccountProfile> accounts = new HashMap<>();
-    AccountProfileParser accountParser = new AccountProfileParser();
-    for (RawRecord raw : accountRecords) {
-      try {
-        AccountProfile profile = accountParser.parse(raw.payload);
-        accounts.put(profile.accountId, profile);
-      } catch (InvalidRecordException e) {
-        deadLetters.add(new DeadLetter(raw.source, "parse-accounts", e.getMessage(), raw.payload));
-      }
-    }
-
-    List<Transaction> transactions = new ArrayList<>();
-    TransactionParser parser = new TransactionParser();
-    for (RawRecord raw : transactionRecords) {
-      try {
-        transactions.add(parser.parse(raw.payload));
-      } catch (InvalidRecordException e) {
-        deadLetters.add(
-            new DeadLetter(raw.source, "parse-transactions", e.getMessage(), raw.payload));
-      }
-    }
+    accountProfiles.records().forEach(profile -> accounts.put(profile.accountId, profile));
+    ParsedRecords<Transaction> parsed =
+        ParsedRecords.of("transactions", new TransactionParser(), tx -> tx.id, transactionRecords);
+    List<Transaction> transactions = parsed.records();
+    List<DeadLetter> deadLetters = new ArrayList<>(parsed.deadLetters());
+    deadLetters.addAll(accountProfiles.deadLetters());
 
     List<Alert> alerts = new ArrayList<>();
     for (Transaction tx : transactions) {

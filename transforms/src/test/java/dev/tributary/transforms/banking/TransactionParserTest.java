@@ -44,17 +44,17 @@ class TransactionParserTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "'\"amount\":12.5'|'\"amount\":-1'|field 'amount' must be greater than 0, got -1",
-        "'\"amount\":12.5'|'\"amount\":0'|field 'amount' must be greater than 0, got 0",
+        "'\"amount\":12.5'|'\"amount\":-1'|field 'amount' must be greater than 0, got '-1'",
+        "'\"amount\":12.5'|'\"amount\":0'|field 'amount' must be greater than 0, got '0'",
         "'\"amount\":12.5'|'\"amount\":\"ten\"'|field 'amount' must be a number, got 'ten'",
-        "'\"amount\":12.5'|'\"amount\":1.005'|field 'amount' has more than 2 decimal places: 1.005",
-        "'\"amount\":12.5'|'\"amount\":1000000000.01'|field 'amount' is out of range: 1000000000.01 > 1000000000.00",
+        "'\"amount\":12.5'|'\"amount\":1.005'|field 'amount' has more than 2 decimal places: '1.005'",
+        "'\"amount\":12.5'|'\"amount\":1000000000.01'|field 'amount' is out of range: '1000000000.01' > 1000000000.00",
         "'\"amount\":12.5,'|''|field 'amount' is missing",
         "'\"channel\":\"POS\"'|'\"channel\":\"FAX\"'|field 'channel' must be one of [ATM, ONLINE, POS], got 'FAX'",
         "'\"country\":\"DE\"'|'\"country\":\"Germany\"'|field 'country' must be an ISO 3166 alpha-2 code (two capital letters), got 'Germany'",
         "'\"currency\":\"EUR\"'|'\"currency\":\"eur\"'|field 'currency' must be an ISO 4217 code (three capital letters), got 'eur'",
         "'\"id\":\"t1\"'|'\"id\":\"\"'|field 'id' is empty",
-        "'\"id\":\"t1\"'|'\"id\":7'|field 'id' must be a string, got 7",
+        "'\"id\":\"t1\"'|'\"id\":7'|field 'id' must be a string, got '7'",
         "'2026-03-02T10:00:00.250+01:00'|'2026-03-02 10:00'|field 'eventTime' must be an ISO-8601 date-time with offset, got '2026-03-02 10:00'",
       })
   void refusesWithAReasonThatNamesTheField(String replace, String with, String reason) {

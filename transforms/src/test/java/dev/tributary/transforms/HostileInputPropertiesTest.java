@@ -1,0 +1,147 @@
+package dev.tributary.transforms;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tributary.transforms.banking.AccountProfileParser;
+import dev.tributary.transforms.banking.TransactionParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * Random bytes and random JSON never make parsing throw: every record is either parsed with a time
+ * in range or refused with a bounded reason; and a dead letter fitted to a size fits it.
+ */
+class HostileInputPropertiesTest {
+  private static final RecordParser<?>[] PARSERS = {
+    new TransactionParser(), new AccountProfileParser()
+  };
+
+  @Property(tries = 500)
+  void randomBytesNeverThrow(@ForAll @Size(max = 400) byte[] bytes) {
+    RawRecord raw = RawPayloads.decode("f:1", bytes, 0, bytes.length);
+    for (RecordParser<?> parser : PARSERS) {
+      assertSettled(ParseAttempt.of(parser, raw));
+    }
+  }
+
+  @Property(tries = 1000)
+  void randomJsonNeverThrows(@ForAll("transactionLike") String json) {
+    for (RecordParser<?> parser : PARSERS) {
+      assertSettled(ParseAttempt.of(parser, new RawRecord("f:1", json)));
+    }
+  }
+
+  @Property(tries = 300)
+  void aFittedDeadLetterFitsAndKeepsTheWholesSizeAndHash(
+      @ForAll @Size(max = 3000) String payload, @ForAll boolean binary) {
+    byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+    DeadLetter letter =
+        new DeadLetter(
+            "f:1",
+            "parse-x",
+            "reason",
+            payload,
+            binary ? Base64.getEncoder().encodeToString(bytes) : null,
+            null,
+            null);
+    DeadLetter fitted = letter.fittedTo(1500);
+    long size =
+        Text.jsonBytes(fitted.source)
+            + Text.jsonBytes(fitted.step)
+            + Text.jsonBytes(fitted.reason)
+            + Text.jsonBytes(fitted.payload)
+            + (fitted.payloadBase64 == null ? 0 : fitted.payloadBase64.length());
+    assertTrue(size <= 1500 - 200, "fits: " + size);
+    if (fitted != letter) {
+      assertEquals(binary ? bytes.length : bytes.length, fitted.originalBytes);
+      assertNotNull(fitted.originalSha256);
+      assertTrue(payload.startsWith(fitted.payload));
+    }
+  }
+
+  private static void assertSettled(ParseAttempt<?> attempt) {
+    if (attempt.isRefused()) {
+      assertTrue(attempt.reason().length() <= DeadLetter.MAX_REASON_CHARS + 20);
+    } else {
+      assertNotNull(attempt.record());
+      assertTrue(
+          attempt.eventTime().equals(RecordParser.TIMELESS)
+              || EventTimeRange.contains(attempt.eventTime()));
+    }
+  }
+
+  /** JSON objects with the transaction's and account's fields, of random kinds and values. */
+  @Provide
+  Arbitrary<String> transactionLike() {
+    Arbitrary<String> value =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(30).map(HostileInputPropertiesTest::jsonString),
+            Arbitraries.of(
+                "\"2026-03-02T10:00:00Z\"",
+                "\"+99999-01-01T00:00:00Z\"",
+                "\"1969-12-31T23:59:59.999Z\"",
+                "\"-999999999-01-01T00:00:00Z\"",
+                "\"+999999999-12-31T23:59:59Z\"",
+                "\"2021-06-30\"",
+                "\"EUR\"",
+                "\"DE\"",
+                "\"POS\"",
+                "\"LOW\"",
+                "1e999999999",
+                "-1e-999999999",
+                "12.50",
+                "\"12.50\"",
+                "null",
+                "true",
+                "[]",
+                "{}",
+                "\"\\ud800\""),
+            Arbitraries.bigDecimals().map(Object::toString),
+            Arbitraries.longs().map(Object::toString));
+    Arbitrary<String> field =
+        Arbitraries.of(
+            "id",
+            "accountId",
+            "amount",
+            "currency",
+            "merchant",
+            "merchantCategory",
+            "country",
+            "channel",
+            "eventTime",
+            "homeCountry",
+            "riskTier",
+            "openedOn");
+    return Arbitraries.entries(field, value)
+        .list()
+        .ofMaxSize(14)
+        .map(
+            entries -> {
+              StringBuilder json = new StringBuilder("{");
+              entries.forEach(
+                  e ->
+                      json.append(json.length() > 1 ? "," : "")
+                          .append('"')
+                          .append(e.getKey())
+                          .append("\":")
+                          .append(e.getValue()));
+              return json.append('}').toString();
+            });
+  }
+
+  private static String jsonString(String text) {
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      json.append(String.format("\\u%04x", (int) c));
+    }
+    return json.append('"').toString();
+  }
+}
