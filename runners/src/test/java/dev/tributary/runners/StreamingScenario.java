@@ -16,6 +16,7 @@ import dev.tributary.transforms.banking.BankingModel;
 import dev.tributary.transforms.banking.FraudThresholds;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,6 +50,25 @@ final class StreamingScenario {
       List.of("views_account_hourly_v1", "views_category_daily_v1", "views_top_accounts_daily_v1");
 
   private static final int PARTITIONS = 3;
+
+  /**
+   * Hostile messages sent into the day: a large transaction whose id is 10,000 characters (its
+   * alert's id is too long for Elasticsearch, which must refuse that one document alone), and a 200
+   * KB malformed message of control characters (six times as long once escaped in its dead letter's
+   * JSON, which must be cut to fit Kafka's message limit).
+   */
+  private static final String HOSTILE_TIME = "2026-03-02T12:00:00Z";
+
+  private static final List<String> HOSTILE =
+      List.of(
+          "{\"id\":\"long-"
+              + "x".repeat(10_000)
+              + "\",\"accountId\":\"hostile-account\",\"amount\":9000.00,"
+              + "\"currency\":\"EUR\",\"merchant\":\"m\",\"merchantCategory\":\"grocery\","
+              + "\"country\":\"DE\",\"channel\":\"POS\",\"eventTime\":\""
+              + HOSTILE_TIME
+              + "\"}",
+          "{" + "\u0001".repeat(200_000));
   private static final String FLUSH_TIME = "2026-03-03T06:00:00Z";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -116,6 +136,7 @@ final class StreamingScenario {
               + "\"}");
     }
     List<String> events = new ArrayList<>(data.transactionLines());
+    events.addAll(HOSTILE);
     events.addAll(flush);
     BankingModel.Result batch =
         new BankingModel(FraudThresholds.DEFAULTS, 10)
@@ -163,15 +184,28 @@ final class StreamingScenario {
               "flush-" + partition,
               flush.get(partition)));
     }
+    List<ProducerRecord<String, String>> hostileRecords = new ArrayList<>();
+    for (String hostile : HOSTILE) {
+      hostileRecords.add(
+          new ProducerRecord<>(
+              INPUT_TOPIC, 0, Instant.parse(HOSTILE_TIME).toEpochMilli(), "hostile", hostile));
+    }
+    kafka.produce(hostileRecords);
     kafka.produce(flushRecords);
+    // Elasticsearch cannot take an id over 512 bytes: those alerts are dead letters there.
+    long unindexable =
+        batch.alerts().stream()
+            .filter(a -> a.id.getBytes(StandardCharsets.UTF_8).length > 512)
+            .count();
+    assertEquals(1, unindexable);
     return new StreamingScenario(
         kafka,
         elasticsearch,
         accounts,
         expected,
         views,
-        batch.deadLetters().size(),
-        sent + flushRecords.size());
+        batch.deadLetters().size() + (int) unindexable,
+        sent + hostileRecords.size() + flushRecords.size());
   }
 
   /**
@@ -203,7 +237,7 @@ final class StreamingScenario {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (kafka.count(ALERTS_TOPIC) < expectedAlerts.size()
         || kafka.count(DEAD_LETTERS_TOPIC) < expectedDeadLetters
-        || elasticsearch.count(ALERTS_INDEX) < expectedAlerts.size()
+        || elasticsearch.count(ALERTS_INDEX) < expectedAlerts.size() - 1
         || !viewsHaveAllFinalDocuments()) {
       String notRunning = job.notRunning();
       if (notRunning != null) {
@@ -252,9 +286,15 @@ final class StreamingScenario {
         expectedAlerts.size(), topicAlerts.size(), "no alert lost or duplicated on the topic");
     assertEquals(expectedAlerts, new TreeSet<>(topicAlerts));
 
+    Set<String> indexable = new TreeSet<>();
+    for (String alert : expectedAlerts) {
+      if (!alert.contains("long-xxxx")) {
+        indexable.add(alert);
+      }
+    }
     JsonNode hits = JSON.readTree(elasticsearch.search(ALERTS_INDEX)).get("hits");
     assertEquals(
-        expectedAlerts.size(),
+        indexable.size(),
         hits.get("total").get("value").asInt(),
         "one document per alert in the index");
     Set<String> indexed = new TreeSet<>();
@@ -262,14 +302,29 @@ final class StreamingScenario {
       assertEquals(hit.get("_source").get("id").asText(), hit.get("_id").asText());
       indexed.add(describe(hit.get("_source")));
     }
-    assertEquals(expectedAlerts, indexed);
+    assertEquals(indexable, indexed);
 
     List<ConsumerRecord<String, String>> deadLetters = kafka.readAll(DEAD_LETTERS_TOPIC);
     assertEquals(expectedDeadLetters, deadLetters.size());
+    int cut = 0;
+    int refusedByElasticsearch = 0;
     for (ConsumerRecord<String, String> letter : deadLetters) {
-      String source = JSON.readTree(letter.value()).get("source").asText();
-      assertTrue(source.matches("kafka:" + INPUT_TOPIC + "/[0-2]@\\d+"), source);
+      JsonNode deadLetter = JSON.readTree(letter.value());
+      String source = deadLetter.get("source").asText();
+      if (source.equals("elasticsearch:" + ALERTS_INDEX)) {
+        assertTrue(deadLetter.get("reason").asText().startsWith("document id is 10,"));
+        refusedByElasticsearch++;
+      } else {
+        assertTrue(source.matches("kafka:" + INPUT_TOPIC + "/[0-2]@\\d+"), source);
+      }
+      if (!deadLetter.get("originalBytes").isNull()) {
+        assertEquals(200_001, deadLetter.get("originalBytes").asLong());
+        assertEquals(64, deadLetter.get("originalSha256").asText().length());
+        cut++;
+      }
     }
+    assertEquals(1, refusedByElasticsearch, "the alert with a 10,000-character id");
+    assertEquals(1, cut, "the 200 KB message's dead letter, cut to fit");
 
     for (String index : VIEW_INDEXES) {
       assertEquals(

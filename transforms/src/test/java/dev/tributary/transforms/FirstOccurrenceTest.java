@@ -1,7 +1,10 @@
 package dev.tributary.transforms;
 
 import static dev.tributary.transforms.ParseTest.tx;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
+import dev.tributary.testing.AssertsArrivalOrder;
 import dev.tributary.transforms.banking.Transaction;
 import dev.tributary.transforms.banking.TransactionCoder;
 import dev.tributary.transforms.banking.TransactionParser;
@@ -84,7 +87,45 @@ public class FirstOccurrenceTest {
 
   @Test
   @Category(UsesTestStream.class)
-  public void inStreamingTheFirstToArriveWinsAndIsOutputAtOnce() throws NoSuchSchemaException {
+  public void inStreamingOneOccurrenceIsKeptAndTheOtherNamesIt() throws NoSuchSchemaException {
+    TestStream<RawRecord> stream =
+        TestStream.create(rawCoder())
+            .addElements(
+                TimestampedValue.of(
+                    new RawRecord("kafka:tx/0@5", FIRST), Instant.parse("2026-03-02T10:00:00Z")),
+                TimestampedValue.of(
+                    new RawRecord("kafka:tx/0@6", SECOND), Instant.parse("2026-03-02T10:05:00Z")),
+                TimestampedValue.of(
+                    new RawRecord("kafka:tx/1@2", OTHER), Instant.parse("2026-03-02T10:01:00Z")))
+            .advanceWatermarkToInfinity();
+    WithFailures.Result<PCollection<Transaction>, DeadLetter> result =
+        unique(pipeline.apply(stream));
+
+    PAssert.that(amounts(result.output()))
+        .satisfies(
+            kept -> {
+              List<String> all = new java.util.ArrayList<>();
+              kept.forEach(all::add);
+              assertEquals(2, all.size());
+              assertTrue(all.contains("t2=40.00"));
+              assertTrue(all.contains("t1=10.00") || all.contains("t1=20.00"));
+              return null;
+            });
+    PAssert.that(result.failures())
+        .satisfies(
+            refused -> {
+              DeadLetter only = refused.iterator().next();
+              String other = only.source.equals("kafka:tx/0@5") ? "kafka:tx/0@6" : "kafka:tx/0@5";
+              assertEquals("duplicate id 't1': its first occurrence is " + other, only.reason);
+              return null;
+            });
+    pipeline.run();
+  }
+
+  @Test
+  @Category({UsesTestStream.class, AssertsArrivalOrder.class})
+  public void inStreamingTheFirstToArriveWinsAndAnIdIsForgottenAfterTheRetention()
+      throws NoSuchSchemaException {
     TestStream<RawRecord> stream =
         TestStream.create(rawCoder())
             .addElements(
