@@ -2,6 +2,7 @@ package dev.tributary.io;
 
 import dev.tributary.transforms.RawPayloads;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.RawRecordCoder;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
@@ -98,7 +99,8 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
         .apply("Read " + topic, read)
         .apply(
             "To raw records",
-            MapElements.into(TypeDescriptor.of(RawRecord.class)).via(ReadKafka::toRawRecord));
+            MapElements.into(TypeDescriptor.of(RawRecord.class)).via(ReadKafka::toRawRecord))
+        .setCoder(RawRecordCoder.of());
   }
 
   /** A message's value, decoded as {@link RawPayloads} decodes any record's bytes. */

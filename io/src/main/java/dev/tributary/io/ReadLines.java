@@ -1,6 +1,7 @@
 package dev.tributary.io;
 
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.RawRecordCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -11,7 +12,6 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * Every line of the files a path or glob matches (local, or any file system Beam has registered),
@@ -56,7 +56,7 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
                 .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
         .apply("Open files", FileIO.readMatches())
         .apply("Read numbered lines", ParDo.of(new ReadNumberedLinesFn(maxLineBytes)))
-        .setTypeDescriptor(TypeDescriptor.of(RawRecord.class));
+        .setCoder(RawRecordCoder.of());
   }
 
   private static class ReadNumberedLinesFn extends DoFn<FileIO.ReadableFile, RawRecord> {

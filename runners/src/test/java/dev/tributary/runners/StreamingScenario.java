@@ -68,7 +68,23 @@ final class StreamingScenario {
               + "\"country\":\"DE\",\"channel\":\"POS\",\"eventTime\":\""
               + HOSTILE_TIME
               + "\"}",
-          "{" + "\u0001".repeat(200_000));
+          "{" + "\u0001".repeat(200_000),
+          duplicate("9000.00"),
+          duplicate("9500.00"));
+
+  /**
+   * One of two transactions with one id, sent one after the other to one partition: the first is
+   * kept (its large_amount alert has its amount), the second is a dead letter, as in the model.
+   */
+  private static String duplicate(String amount) {
+    return "{\"id\":\"dup-1\",\"accountId\":\"hostile-account\",\"amount\":"
+        + amount
+        + ",\"currency\":\"EUR\",\"merchant\":\"m\",\"merchantCategory\":\"grocery\","
+        + "\"country\":\"DE\",\"channel\":\"POS\",\"eventTime\":\""
+        + HOSTILE_TIME
+        + "\"}";
+  }
+
   private static final String FLUSH_TIME = "2026-03-03T06:00:00Z";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);

@@ -14,13 +14,10 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
-import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.Never;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
-import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
@@ -148,24 +145,16 @@ public class Aggregate<T> extends PTransform<PCollection<T>, PCollection<Row>> {
         .apply(
             "Windows of " + windows,
             Window.<KV<String, Tally>>into(windows.windowFn())
-                .triggering(trigger())
+                // One pane, final, when the window closes (FIRE_ALWAYS): no early panes, which
+                // would depend on how fast the machine reads (a processing-time trigger fires in
+                // a slow batch run).
+                .triggering(Never.ever())
                 .withAllowedLateness(allowedLateness, Window.ClosingBehavior.FIRE_ALWAYS)
                 .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                 .accumulatingFiredPanes())
         .apply("Measures per key", Combine.perKey(new TallyCombineFn(kinds)))
         .apply("To results", ParDo.of(new ToResultFn(rows)))
         .setRowSchema(rows.schema);
-  }
-
-  /** What fires a pane before the final one, which fires when the window closes (FIRE_ALWAYS). */
-  private Trigger trigger() {
-    if (earlyFiringsEvery == null) {
-      return Never.ever();
-    }
-    return AfterWatermark.pastEndOfWindow()
-        .withEarlyFirings(
-            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringsEvery))
-        .withLateFirings(Never.ever());
   }
 
   /** Makes the result rows: one per key, window and pane. */

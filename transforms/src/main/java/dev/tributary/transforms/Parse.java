@@ -93,7 +93,7 @@ public class Parse<T>
         parse(
             input,
             (raw, record) -> KV.of(id.apply(record), KV.of(raw, record)),
-            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(input.getCoder(), recordCoder)),
+            KvCoder.of(StringUtf8Coder.of(), KvCoder.of(RawRecordCoder.of(), recordCoder)),
             /* countParsed= */ false);
     WithFailures.Result<PCollection<T>, DeadLetter> unique =
         byId.records.apply(

@@ -19,8 +19,10 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * Reference data (accounts, say) as a map side input for {@link Enrich}, like {@code View.asMap()},
- * but gathered into one map before it becomes a view: a key given twice fails, as with {@code
- * View.asMap()}.
+ * but gathered into one map before it becomes a view. Its keys must be unique: parse reference data
+ * with {@link Parse#withUniqueIds}, which keeps the first occurrence of a key and makes the others
+ * dead letters; a key given twice here anyway fails the job, as with {@code View.asMap()}, since it
+ * is a bug in the pipeline, not bad input.
  *
  * <p>Why not {@code View.asMap()}: in streaming, Beam's Flink runner builds every view by combining
  * all its elements into one list held in keyed state, one element at a time. The heap state backend
@@ -61,7 +63,9 @@ public class ReferenceMap<V>
       for (KV<String, V> entry : all.getValue()) {
         if (map.putIfAbsent(entry.getKey(), entry.getValue()) != null) {
           throw new IllegalArgumentException(
-              "Reference data gives key " + entry.getKey() + " twice");
+              "Reference data gives key "
+                  + entry.getKey()
+                  + " twice: parse it with Parse.withUniqueIds, which keeps the first");
         }
       }
       out.output(map);
