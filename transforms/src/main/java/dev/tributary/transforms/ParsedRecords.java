@@ -40,14 +40,13 @@ public record ParsedRecords<T>(List<T> records, List<DeadLetter> deadLetters) {
     }
     Map<String, Integer> firstById = new HashMap<>();
     for (int i = 0; i < parsed.size(); i++) {
-      int index = i;
       firstById.merge(
           idOf.apply(parsed.get(i)),
           i,
           (kept, next) ->
               SourceOrder.INSTANCE.compare(parsedRaws.get(next).source, parsedRaws.get(kept).source)
                       < 0
-                  ? index
+                  ? next
                   : kept);
     }
     List<T> records = new ArrayList<>();
