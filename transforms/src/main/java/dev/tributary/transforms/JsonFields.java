@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.joda.time.Instant;
 
@@ -175,6 +176,22 @@ public final class JsonFields {
       throw new InvalidRecordException(
           "field '" + field + "' must be a number, got " + Text.quoted(value.toString()));
     }
+    return positiveDecimal(
+        field,
+        written,
+        value.isNumber() ? value::decimalValue : () -> new BigDecimal(written),
+        scale,
+        max);
+  }
+
+  /**
+   * {@code written}, the text of {@code field}, whose value {@code read} gives once its length is
+   * checked, as {@link #positiveDecimal(String, int, BigDecimal)} reads it and refuses it: shared
+   * with {@link CsvFields}.
+   */
+  static BigDecimal positiveDecimal(
+      String field, String written, Supplier<BigDecimal> read, int scale, BigDecimal max)
+      throws InvalidRecordException {
     if (written.length() > MAX_NUMBER_CHARS) {
       throw new InvalidRecordException(
           "field '"
@@ -186,7 +203,7 @@ public final class JsonFields {
     }
     BigDecimal decimal;
     try {
-      decimal = value.isNumber() ? value.decimalValue() : new BigDecimal(written);
+      decimal = read.get();
     } catch (NumberFormatException e) {
       throw new InvalidRecordException(
           "field '" + field + "' must be a number, got " + Text.quoted(written));
