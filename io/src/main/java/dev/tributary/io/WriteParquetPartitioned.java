@@ -15,10 +15,15 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
+import org.apache.beam.sdk.transforms.windowing.Repeatedly;
+import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.joda.time.DateTimeZone;
+import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.joda.time.format.DateTimeFormat;
 import org.joda.time.format.DateTimeFormatter;
@@ -36,18 +41,31 @@ public class WriteParquetPartitioned<T>
       DateTimeFormat.forPattern("'year='yyyy'/month='MM'/day='dd'/hour='HH")
           .withZone(DateTimeZone.UTC);
 
+  /** Streaming: how often the records received since the last write land, by default. */
+  public static final Duration DEFAULT_LAND_EVERY = Duration.standardMinutes(1);
+
   private final String baseDirectory;
   private final SerializableFunction<T, Instant> eventTimeOf;
+  private final Duration landEvery;
 
   private WriteParquetPartitioned(
-      String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
+      String baseDirectory, SerializableFunction<T, Instant> eventTimeOf, Duration landEvery) {
     this.baseDirectory = baseDirectory;
     this.eventTimeOf = eventTimeOf;
+    this.landEvery = landEvery;
   }
 
   public static <T> WriteParquetPartitioned<T> to(
       String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
-    return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf);
+    return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf, DEFAULT_LAND_EVERY);
+  }
+
+  /**
+   * Streaming: the records received since the last write land as new files this often (processing
+   * time), each file named by its pane so that none overwrites another. Batch writes once.
+   */
+  public WriteParquetPartitioned<T> withLandingEvery(Duration every) {
+    return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf, every);
   }
 
   /** The partition folder of an event time, e.g. {@code year=2026/month=03/day=02/hour=10}. */
@@ -71,7 +89,21 @@ public class WriteParquetPartitioned<T>
     }
     org.apache.avro.Schema avroSchema =
         ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE);
-    return records
+    PCollection<T> panes = records;
+    if (records.isBounded() == PCollection.IsBounded.UNBOUNDED) {
+      // The global window never closes, so no record is ever too late to land; each firing
+      // writes only what came since the last (discarding panes).
+      panes =
+          records.apply(
+              "Land every " + landEvery,
+              Window.<T>into(new GlobalWindows())
+                  .triggering(
+                      Repeatedly.forever(
+                          AfterProcessingTime.pastFirstElementInPane().plusDelayOf(landEvery)))
+                  .withAllowedLateness(Duration.ZERO)
+                  .discardingFiredPanes());
+    }
+    return panes
         .apply(
             "With partition",
             ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), toRow, eventTimeOf)))

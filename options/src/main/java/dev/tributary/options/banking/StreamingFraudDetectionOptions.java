@@ -3,6 +3,7 @@ package dev.tributary.options.banking;
 import dev.tributary.options.ElasticsearchOptions;
 import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.KafkaOptions;
+import dev.tributary.options.StreamingJobOptions;
 import dev.tributary.options.templates.ParameterType;
 import dev.tributary.options.templates.TemplateParameter;
 import org.apache.beam.sdk.options.Default;
@@ -17,7 +18,8 @@ public interface StreamingFraudDetectionOptions
         ElasticsearchOptions,
         FraudRuleOptions,
         EventTimeOptions,
-        RankingOptions {
+        RankingOptions,
+        StreamingJobOptions {
   @TemplateParameter(
       order = 11,
       label = "Transactions topic",
@@ -53,12 +55,4 @@ public interface StreamingFraudDetectionOptions
   String getDeadLetterTopic();
 
   void setDeadLetterTopic(String value);
-
-  @Description(
-      "Wait for the job to end. Set to false to return once it is submitted: with Flink's "
-          + "--attachedMode=false the job keeps running on the cluster, to be cancelled there.")
-  @Default.Boolean(true)
-  boolean getWaitUntilFinish();
-
-  void setWaitUntilFinish(boolean value);
 }
