@@ -103,7 +103,8 @@ public class Parse<T>
         PCollectionList.of(byId.deadLetters)
             .and(unique.failures())
             .apply("All " + recordName + " dead letters", Flatten.pCollections());
-    return WithFailures.Result.of(unique.output(), deadLetters);
+    // Typed as the parser's records, so that schema-aware sinks (Parquet) find their schema.
+    return WithFailures.Result.of(unique.output().setTypeDescriptor(parser.type()), deadLetters);
   }
 
   /** The coder given, or the one Beam has for the parser's type: by its schema, or registered. */

@@ -45,7 +45,7 @@ public final class CommerceGenerator {
           "city",
           "timestamp");
 
-  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+  private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").build();
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -116,7 +116,7 @@ public final class ReportTable {
   public String toCsv() {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer =
-        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
       printer.printRecord(columns);
       for (ObjectNode row : rows) {
         List<String> values = new ArrayList<>(columns.size());
