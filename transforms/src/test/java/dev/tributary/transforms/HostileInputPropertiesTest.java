@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.transforms.banking.AccountProfileParser;
 import dev.tributary.transforms.banking.TransactionParser;
+import dev.tributary.transforms.commerce.OrderParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import net.jqwik.api.Arbitraries;
@@ -21,7 +22,7 @@ import net.jqwik.api.constraints.Size;
  */
 class HostileInputPropertiesTest {
   private static final RecordParser<?>[] PARSERS = {
-    new TransactionParser(), new AccountProfileParser()
+    new TransactionParser(), new AccountProfileParser(), new OrderParser()
   };
 
   @Property(tries = 500)
@@ -37,6 +38,55 @@ class HostileInputPropertiesTest {
     for (RecordParser<?> parser : PARSERS) {
       assertSettled(ParseAttempt.of(parser, new RawRecord("f:1", json)));
     }
+  }
+
+  @Property(tries = 1000)
+  void randomCsvNeverThrows(@ForAll("orderLike") String csv) {
+    RawRecord raw = new RawRecord("f:1", csv);
+    assertSettled(ParseAttempt.of(new OrderParser(), raw));
+    CsvHeader.check(raw, OrderParser.COLUMNS);
+  }
+
+  /** CSV rows of random field values, quoted or not, with stray quotes, commas and line ends. */
+  @Provide
+  Arbitrary<String> orderLike() {
+    Arbitrary<String> value =
+        Arbitraries.oneOf(
+            Arbitraries.strings().ofMaxLength(20),
+            Arbitraries.of(
+                "ORD-1",
+                "2",
+                "-2",
+                "0",
+                "999.50",
+                "1e400",
+                "NaN",
+                "12.345",
+                "\"",
+                "\"\"",
+                ",",
+                "\r",
+                "\n",
+                "\u0000",
+                "\ufeff",
+                "2025-11-01T10:15:30Z",
+                "+99999-01-01T00:00:00Z",
+                "2025-13-45 25:61",
+                "\ud800"),
+            Arbitraries.bigDecimals().map(Object::toString));
+    return value
+        .list()
+        .ofMaxSize(13)
+        .map(
+            fields -> {
+              StringBuilder row = new StringBuilder();
+              for (int i = 0; i < fields.size(); i++) {
+                String field = fields.get(i);
+                row.append(i > 0 ? "," : "")
+                    .append(i % 3 == 0 ? '"' + field.replace("\"", "\"\"") + '"' : field);
+              }
+              return row.toString();
+            });
   }
 
   @Property(tries = 300)
