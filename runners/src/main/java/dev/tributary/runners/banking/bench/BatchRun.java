@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.pipelines.banking.FraudDetectionPipeline;
 import dev.tributary.runners.OutputFolders;
+import dev.tributary.runners.bench.ChildJvm;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ public final class BatchRun {
   private BatchRun() {}
 
   public static void main(String[] args) {
-    Bench.runThenExit(() -> measure(args));
+    ChildJvm.runThenExit(() -> measure(args));
   }
 
   private static void measure(String[] args) throws Exception {
@@ -112,8 +111,8 @@ public final class BatchRun {
             .put("events", outcome.read())
             .put("seconds", Math.round(seconds * 100) / 100.0)
             .put("eventsPerSecond", Math.round(outcome.read() / seconds))
-            .put("cpuSeconds", Math.round(cpuSeconds() * 100) / 100.0)
-            .put("peakRssMb", peakRssMb())
+            .put("cpuSeconds", Math.round(ChildJvm.cpuSeconds() * 100) / 100.0)
+            .put("peakRssMb", ChildJvm.peakRssMb())
             .put("deadLetters", outcome.deadLetters())
             .put("alerts", ids.size())
             .put("alertDigest", HexFormat.of().formatHex(sha.digest()).substring(0, 16));
@@ -135,29 +134,5 @@ public final class BatchRun {
       ids.add(JSON.readTree(line).get("id").asText());
     }
     return new Outcome(summary.read(), summary.deadLetters(), ids);
-  }
-
-  /**
-   * CPU time of this whole JVM (every thread: the engine's, the JIT's, the collector's), in
-   * seconds. Steadier than wall time on a shared machine, and the fair measure of work per core.
-   */
-  static double cpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-            .getProcessCpuTime()
-        / 1e9;
-  }
-
-  /** The JVM's peak resident set (VmHWM), in MB; -1 where /proc is not available. */
-  static long peakRssMb() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
   }
 }

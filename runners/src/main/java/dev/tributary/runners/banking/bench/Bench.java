@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.runners.OutputFolders;
+import dev.tributary.runners.bench.ChildJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,7 +257,7 @@ public final class Bench {
               String.valueOf(settings.cores),
               settings.beamArgs));
       LOG.info("{} over {} events (log: {})", engine, BenchData.size(data), log);
-      runToLog(command, log, engine);
+      ChildJvm.runToLog(command, log, engine);
       JsonNode row = null;
       for (String line : Files.readAllLines(log)) {
         if (line.startsWith(BatchRun.RESULT)) {
@@ -295,112 +295,8 @@ public final class Bench {
     List<String> command = javaCommand(settings, List.of(), BenchData.class);
     command.addAll(List.of(dir.toString(), String.valueOf(size), String.valueOf(settings.seed)));
     LOG.info("Generating about {} events into {} (log: {})", size, dir, log);
-    runToLog(command, log, "the data generator");
+    ChildJvm.runToLog(command, log, "the data generator");
     return dir;
-  }
-
-  /** Runs {@code command} with its output in {@code log}, as {@link #runChild} runs it. */
-  private static void runToLog(List<String> command, Path log, String what)
-      throws IOException, InterruptedException {
-    runChild(
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()),
-        what,
-        "see " + log);
-  }
-
-  /**
-   * Runs a child JVM for up to 2 hours, and fails unless it exits 0; {@code logIs} says where its
-   * output went, for the failure's message.
-   */
-  private static void runChild(ProcessBuilder child, String what, String logIs)
-      throws IOException, InterruptedException {
-    Process process = child.start();
-    if (!process.waitFor(2, TimeUnit.HOURS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException(what + " did not finish within 2 hours; " + logIs);
-    }
-    if (process.exitValue() != 0) {
-      throw new IllegalStateException(
-          what + " failed (exit " + process.exitValue() + "); " + logIs);
-    }
-  }
-
-  /**
-   * Runs the streaming bench in a JVM of its own with the engines' heap, as each batch engine: the
-   * Flink job, the producer with its prepared lines and the alerts' consumer all live in it. (It
-   * ran in this launcher's 2 GB at first, and ran out of heap at 10,000 events/s for 180 s.)
-   */
-  private static ObjectNode streamingInItsOwnJvm(Settings settings, String[] args)
-      throws IOException, InterruptedException {
-    Path result = settings.out.resolve(StreamingLatencyBench.RESULT_FILE);
-    Files.deleteIfExists(result);
-    // The whole heap from the start: a heap growing during the feed cost the cold start seconds.
-    List<String> jvmFlags = new ArrayList<>(List.of("-Xms" + settings.heap));
-    jvmFlags.addAll(flags(settings.streamingJvmArgs));
-    List<String> command = javaCommand(settings, jvmFlags, StreamingLatencyBench.class);
-    command.addAll(List.of(args));
-    LOG.info(
-        "Streaming bench in its own JVM (-Xmx{} {} {})", settings.heap, jvmFlags, settings.jvmArgs);
-    runChild(new ProcessBuilder(command).inheritIO(), "the streaming bench", "its log is above");
-    if (!Files.exists(result)) {
-      throw new IllegalStateException(
-          "the streaming bench wrote no result to " + result + "; its log is above");
-    }
-    return (ObjectNode) JSON.readTree(result.toFile());
-  }
-
-  /** The work of a JVM that {@link #javaCommand} starts. */
-  interface ChildWork {
-    void run() throws Exception;
-  }
-
-  /**
-   * Runs a child JVM's work, then exits: 0 when it is done, 1 after printing any failure. Runner
-   * threads (Spark's, Flink's) and Kafka clients may outlive the work, and would otherwise keep the
-   * JVM, and the launcher waiting on it, alive.
-   */
-  static void runThenExit(ChildWork work) {
-    try {
-      work.run();
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
-    System.exit(0);
-  }
-
-  /**
-   * The command that starts {@code mainClass} in a JVM of its own: this JVM's classpath and needed
-   * flags, the engines' heap, then {@code jvmFlags} and {@code --jvmArgs}.
-   */
-  private static List<String> javaCommand(
-      Settings settings, List<String> jvmFlags, Class<?> mainClass) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(inheritedJvmFlags());
-    command.add("-Xmx" + settings.heap);
-    command.addAll(jvmFlags);
-    command.addAll(flags(settings.jvmArgs));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
-    return command;
-  }
-
-  private static List<String> flags(String spaceSeparated) {
-    return spaceSeparated.isBlank() ? List.of() : List.of(spaceSeparated.trim().split("\\s+"));
-  }
-
-  /** The flags this JVM was started with that the engines need too (Spark's Java 17 opens). */
-  private static List<String> inheritedJvmFlags() {
-    List<String> flags = new ArrayList<>();
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-opens")
-          || flag.startsWith("--add-exports")
-          || flag.startsWith("-XX:+IgnoreUnrecognized")
-          || flag.startsWith("-Djdk.reflect")) {
-        flags.add(flag);
-      }
-    }
-    return flags;
   }
 
   private static ObjectNode machine(Settings settings) throws IOException {
@@ -434,5 +330,41 @@ public final class Bench {
       }
     }
     return System.getProperty("os.arch");
+  }
+
+  /**
+   * Runs the streaming bench in a JVM of its own with the engines' heap, as each batch engine: the
+   * Flink job, the producer with its prepared lines and the alerts' consumer all live in it. (It
+   * ran in this launcher's 2 GB at first, and ran out of heap at 10,000 events/s for 180 s.)
+   */
+  private static ObjectNode streamingInItsOwnJvm(Settings settings, String[] args)
+      throws IOException, InterruptedException {
+    Path result = settings.out.resolve(StreamingLatencyBench.RESULT_FILE);
+    Files.deleteIfExists(result);
+    // The whole heap from the start: a heap growing during the feed cost the cold start seconds.
+    List<String> jvmFlags = new ArrayList<>(List.of("-Xms" + settings.heap));
+    jvmFlags.addAll(ChildJvm.flags(settings.streamingJvmArgs));
+    List<String> command = javaCommand(settings, jvmFlags, StreamingLatencyBench.class);
+    command.addAll(List.of(args));
+    LOG.info(
+        "Streaming bench in its own JVM (-Xmx{} {} {})", settings.heap, jvmFlags, settings.jvmArgs);
+    ChildJvm.run(
+        new ProcessBuilder(command).inheritIO(), "the streaming bench", "its log is above");
+    if (!Files.exists(result)) {
+      throw new IllegalStateException(
+          "the streaming bench wrote no result to " + result + "; its log is above");
+    }
+    return (ObjectNode) JSON.readTree(result.toFile());
+  }
+
+  /**
+   * The command that starts {@code mainClass} in a JVM of its own, with the engines' heap, then
+   * {@code jvmFlags} and {@code --jvmArgs}.
+   */
+  private static List<String> javaCommand(
+      Settings settings, List<String> jvmFlags, Class<?> mainClass) {
+    List<String> flags = new ArrayList<>(jvmFlags);
+    flags.addAll(ChildJvm.flags(settings.jvmArgs));
+    return ChildJvm.javaCommand(settings.heap, flags, mainClass);
   }
 }

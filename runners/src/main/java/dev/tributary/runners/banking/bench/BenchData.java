@@ -1,5 +1,6 @@
 package dev.tributary.runners.banking.bench;
 
+import dev.tributary.runners.bench.ChildJvm;
 import dev.tributary.testdata.banking.BankingGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ final class BenchData {
 
   /** {@code BenchData <dir> <events> <seed>}: generates one data set, in a JVM of its own. */
   public static void main(String[] args) {
-    Bench.runThenExit(
+    ChildJvm.runThenExit(
         () -> generate(Path.of(args[0]), Long.parseLong(args[1]), Long.parseLong(args[2])));
   }
 

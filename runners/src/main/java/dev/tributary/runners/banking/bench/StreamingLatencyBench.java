@@ -12,6 +12,7 @@ import dev.tributary.options.KafkaOptions;
 import dev.tributary.options.OptionValues;
 import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
 import dev.tributary.runners.OutputFolders;
+import dev.tributary.runners.bench.ChildJvm;
 import dev.tributary.testdata.Pacer;
 import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.transforms.InvalidRecordException;
@@ -95,7 +96,7 @@ final class StreamingLatencyBench {
    * out.
    */
   public static void main(String[] args) {
-    Bench.runThenExit(
+    ChildJvm.runThenExit(
         () -> {
           Bench.Settings settings = Bench.Settings.parse(args);
           ObjectNode result = run(settings);
