@@ -14,9 +14,14 @@ import java.util.concurrent.CountDownLatch;
  * </pre>
  */
 public final class LocalStack {
-  /** The topics the banking pipelines use, created (three partitions each) unless they exist. */
+  /** The topics the domains' pipelines use, created (three partitions each) unless they exist. */
   static final java.util.List<String> TOPICS =
-      java.util.List.of("banking-transactions", "fraud-alerts", "banking-dead-letters");
+      java.util.List.of(
+          "banking-transactions",
+          "fraud-alerts",
+          "banking-dead-letters",
+          "orders",
+          "orders-dead-letters");
 
   private LocalStack() {}
 
