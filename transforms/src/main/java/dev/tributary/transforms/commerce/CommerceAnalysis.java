@@ -1,7 +1,6 @@
 package dev.tributary.transforms.commerce;
 
 import dev.tributary.transforms.Aggregate;
-import dev.tributary.transforms.AggregateWindows;
 import dev.tributary.transforms.CsvHeader;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.KeyFields;
@@ -25,7 +24,7 @@ import org.joda.time.Duration;
  * <pre>
  *   raw rows -> CsvHeader -> Parse(unique order ids) -> orders
  *     orders -> Aggregate(all | category | payment method | city; all time, day) -> summary, by-*
- *     orders -> Aggregate(city revenue; all time, day; final panes) -> TopK(cities)  -> top-cities*
+ *     by-city, by-city-daily -> final panes -> TopK(cities)                           -> top-cities*
  * </pre>
  *
  * Every view holds {@code orders}, {@code units}, {@code revenue} and {@code meanOrderValue} (two
@@ -80,13 +79,12 @@ public class CommerceAnalysis extends PTransform<PCollection<RawRecord>, Commerc
     }
     views.put(
         CommerceView.TOP_CITIES,
-        orders.apply(
-            "Top cities", TopCities.of(topCities, AggregateWindows.allTime(), allowedLateness)));
+        views.get(CommerceView.BY_CITY.folder()).apply("Top cities", TopCities.of(topCities)));
     views.put(
         CommerceView.TOP_CITIES_DAILY,
-        orders.apply(
-            "Top cities per day",
-            TopCities.of(topCities, AggregateWindows.fixed(DAY), allowedLateness)));
+        views
+            .get(CommerceView.BY_CITY_DAILY.folder())
+            .apply("Top cities per day", TopCities.of(topCities)));
     return new CommerceOutputs(orders, views, parsed.failures());
   }
 

@@ -1,14 +1,11 @@
 package dev.tributary.transforms.commerce;
 
-import dev.tributary.transforms.Aggregate;
-import dev.tributary.transforms.AggregateWindows;
 import dev.tributary.transforms.DecimalCoder;
-import dev.tributary.transforms.KeyFields;
-import dev.tributary.transforms.Measures;
 import dev.tributary.transforms.TopK;
 import java.math.BigDecimal;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.KV;
@@ -16,43 +13,31 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.joda.time.Duration;
 
 /**
- * The k cities with the most revenue per window, ranked from each city's final revenue: rows of
- * {@code rank}, {@code city}, {@code revenue} (and the window for fixed windows). Over all time,
- * the ranking comes when the input ends.
+ * The k cities with the most revenue per window, ranked from the final rows of a by-city view (its
+ * windows, all time or days, are the ranking's): rows of {@code rank}, {@code city}, {@code
+ * revenue} (and the window for days). Over all time, the ranking comes when the input ends.
  *
  * <pre>
- *   orders -> Aggregate(revenue per city, final panes) -> (city, revenue) -> TopK(k)
+ *   by-city rows -> final panes -> (city, revenue) -> TopK(k)
  * </pre>
  */
-public class TopCities extends PTransform<PCollection<Order>, PCollection<Row>> {
+public class TopCities extends PTransform<PCollection<Row>, PCollection<Row>> {
   private final int k;
-  private final AggregateWindows windows;
-  private final Duration allowedLateness;
 
-  private TopCities(int k, AggregateWindows windows, Duration allowedLateness) {
+  private TopCities(int k) {
     this.k = k;
-    this.windows = windows;
-    this.allowedLateness = allowedLateness;
   }
 
-  public static TopCities of(int k, AggregateWindows windows, Duration allowedLateness) {
-    return new TopCities(k, windows, allowedLateness);
+  public static TopCities of(int k) {
+    return new TopCities(k);
   }
 
   @Override
-  public PCollection<Row> expand(PCollection<Order> orders) {
-    return orders
-        .apply(
-            "Revenue per city",
-            Aggregate.of(
-                    KeyFields.of("city", (Order o) -> o.city),
-                    Measures.<Order>of().sum("revenue", o -> o.amount),
-                    windows)
-                .withAllowedLateness(allowedLateness)
-                .finalPanesOnly())
+  public PCollection<Row> expand(PCollection<Row> byCity) {
+    return byCity
+        .apply("Final revenue per city", Filter.by((Row r) -> r.getBoolean("isFinal")))
         .apply(
             "City and revenue",
             MapElements.into(
