@@ -79,6 +79,25 @@ public final class JsonFields {
     return value;
   }
 
+  /** Whether the object has {@code field} with a value other than null. */
+  public boolean has(String field) {
+    JsonNode value = object.get(field);
+    return value != null && !value.isNull();
+  }
+
+  /** A nested JSON object, written back as compact JSON; {@code {}} when the field is absent. */
+  public String objectOrEmpty(String field) throws InvalidRecordException {
+    if (!has(field)) {
+      return "{}";
+    }
+    JsonNode value = object.get(field);
+    if (!value.isObject()) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a JSON object, got " + Text.quoted(value.toString()));
+    }
+    return value.toString();
+  }
+
   /** A string that is not blank and can be written back in any Unicode encoding. */
   public String text(String field) throws InvalidRecordException {
     JsonNode value = required(field);

@@ -49,14 +49,31 @@ public final class ServerProcess implements AutoCloseable {
       List<String> args,
       Path logFile,
       Duration timeout) {
-    Path moduleDir = RepositoryLayout.infraModule(module);
+    return start(
+        name, RepositoryLayout.infraModule(module), mainClass, jvmArgs, args, logFile, timeout);
+  }
+
+  /**
+   * Starts {@code mainClass} of the Maven module in {@code moduleDir} (any module that writes
+   * {@code target/server-classpath.txt}, such as the game API), as {@link #start(String, String,
+   * String, List, List, Path, Duration)} does.
+   */
+  public static ServerProcess start(
+      String name,
+      Path moduleDir,
+      String mainClass,
+      List<String> jvmArgs,
+      List<String> args,
+      Path logFile,
+      Duration timeout) {
     Path classpathFile = moduleDir.resolve("target/server-classpath.txt");
     if (!Files.exists(classpathFile)) {
       throw new IllegalStateException(
           name
               + ": "
               + classpathFile
-              + " is missing; build the servers first: mvn -q install -DskipTests -pl infra -amd");
+              + " is missing; build it first: mvn -q install -DskipTests -f "
+              + moduleDir.resolve("pom.xml"));
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

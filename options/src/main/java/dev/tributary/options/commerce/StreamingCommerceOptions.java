@@ -3,6 +3,7 @@ package dev.tributary.options.commerce;
 import dev.tributary.options.ElasticsearchOptions;
 import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.KafkaOptions;
+import dev.tributary.options.LandingOptions;
 import dev.tributary.options.StreamingJobOptions;
 import dev.tributary.options.templates.ParameterType;
 import dev.tributary.options.templates.TemplateParameter;
@@ -17,7 +18,8 @@ public interface StreamingCommerceOptions
         ElasticsearchOptions,
         CommerceAnalysisOptions,
         EventTimeOptions,
-        StreamingJobOptions {
+        StreamingJobOptions,
+        LandingOptions {
   @TemplateParameter(
       order = 11,
       label = "Orders topic",
@@ -56,17 +58,4 @@ public interface StreamingCommerceOptions
   String getLandingOutput();
 
   void setLandingOutput(String value);
-
-  @TemplateParameter(
-      order = 21,
-      label = "Land every",
-      helpText = "How often (processing time) the orders received since the last time are written.",
-      example = "PT1M",
-      type = ParameterType.DURATION)
-  @Description(
-      "How often (processing time) the orders received since the last write land as new files.")
-  @Default.String("PT1M")
-  String getLandEvery();
-
-  void setLandEvery(String value);
 }

@@ -1,6 +1,7 @@
 package dev.tributary.pipelines.commerce.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.pipelines.report.ReportTable;
 import dev.tributary.transforms.commerce.CommerceView;
 import java.io.IOException;
 import java.io.OutputStream;

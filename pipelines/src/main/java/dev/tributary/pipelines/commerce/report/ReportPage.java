@@ -3,6 +3,7 @@ package dev.tributary.pipelines.commerce.report;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
+import dev.tributary.pipelines.report.ReportTable;
 import dev.tributary.transforms.commerce.CommerceView;
 import java.io.StringWriter;
 import java.math.BigDecimal;

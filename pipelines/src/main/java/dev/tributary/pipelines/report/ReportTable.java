@@ -1,4 +1,4 @@
-package dev.tributary.pipelines.commerce.report;
+package dev.tributary.pipelines.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
