@@ -92,10 +92,12 @@ public final class GameLoad {
       URI url, Map<String, String> headers, double perSecond, Duration duration, Duration warmup)
       throws InterruptedException {
     HttpRequest request = request(url, headers);
+    LoadReport warm = new LoadReport();
     if (!warmup.isZero()) {
-      paced(request, perSecond, warmup, new LoadReport());
+      paced(request, perSecond, warmup, warm);
     }
     LoadReport report = new LoadReport();
+    report.warmupOk(warm.ok());
     paced(request, perSecond, duration, report);
     report.end();
     return report;

@@ -13,6 +13,7 @@ public final class LoadReport {
   private final Histogram latencyMicros = new Histogram(60_000_000L, 3);
   private final Map<Integer, Long> byStatus = new TreeMap<>();
   private long failed;
+  private long warmupOk;
   private long startNanos = System.nanoTime();
   private long endNanos;
 
@@ -23,6 +24,15 @@ public final class LoadReport {
 
   synchronized void unanswered() {
     failed++;
+  }
+
+  /** A fixed-rate run's warm-up answers 200 too: counted apart, not measured. */
+  void warmupOk(long ok) {
+    warmupOk = ok;
+  }
+
+  public long warmupOk() {
+    return warmupOk;
   }
 
   void restart() {
@@ -66,10 +76,11 @@ public final class LoadReport {
   public String toJson() {
     return String.format(
         java.util.Locale.ROOT,
-        "{\"answered\":%d,\"ok\":%d,\"failed\":%d,\"byStatus\":%s,\"seconds\":%.3f,"
+        "{\"answered\":%d,\"ok\":%d,\"warmupOk\":%d,\"failed\":%d,\"byStatus\":%s,\"seconds\":%.3f,"
             + "\"perSecond\":%.1f,\"p50Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f}",
         answered(),
         ok(),
+        warmupOk,
         failed(),
         new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(byStatus()),
         seconds(),

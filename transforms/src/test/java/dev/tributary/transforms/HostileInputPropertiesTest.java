@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tributary.transforms.banking.AccountProfileParser;
 import dev.tributary.transforms.banking.TransactionParser;
 import dev.tributary.transforms.commerce.OrderParser;
+import dev.tributary.transforms.game.GameEventParser;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import net.jqwik.api.Arbitraries;
@@ -22,7 +23,7 @@ import net.jqwik.api.constraints.Size;
  */
 class HostileInputPropertiesTest {
   private static final RecordParser<?>[] PARSERS = {
-    new TransactionParser(), new AccountProfileParser(), new OrderParser()
+    new TransactionParser(), new AccountProfileParser(), new OrderParser(), new GameEventParser()
   };
 
   @Property(tries = 500)
@@ -153,7 +154,11 @@ class HostileInputPropertiesTest {
                 "true",
                 "[]",
                 "{}",
-                "\"\\ud800\""),
+                "\"\\ud800\"",
+                "\"purchase_sword\"",
+                "\"user1.comcast.com\"",
+                "{\"level\":7}",
+                "{\"a\":{\"b\":[1,{\"c\":null}]}}"),
             Arbitraries.bigDecimals().map(Object::toString),
             Arbitraries.longs().map(Object::toString));
     Arbitrary<String> field =
@@ -169,7 +174,14 @@ class HostileInputPropertiesTest {
             "eventTime",
             "homeCountry",
             "riskTier",
-            "openedOn");
+            "openedOn",
+            "request_id",
+            "event_type",
+            "Host",
+            "User-Agent",
+            "Accept",
+            "timestamp",
+            "attributes");
     return Arbitraries.entries(field, value)
         .list()
         .ofMaxSize(14)
