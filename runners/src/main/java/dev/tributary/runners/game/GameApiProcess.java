@@ -66,6 +66,24 @@ public final class GameApiProcess implements AutoCloseable {
         mainClass);
   }
 
+  /**
+   * Runs the load command ({@code GameLoad}) against this API in a JVM of its own, logging to
+   * {@code log}, and returns the JSON line it ends with. Fails when it does, as it does when any
+   * request is not answered 200.
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode load(Path log, String... args)
+      throws java.io.IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(javaCommand("1g", "dev.tributary.gameapi.GameLoad"));
+    command.addAll(List.of("--base-url", url().toString()));
+    command.addAll(List.of(args));
+    dev.tributary.runners.bench.ChildJvm.runToLog(
+        command, log, "GameLoad " + String.join(" ", args));
+    List<String> lines = java.nio.file.Files.readAllLines(log);
+    return (com.fasterxml.jackson.databind.node.ObjectNode)
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(lines.size() - 1));
+  }
+
   @Override
   public void close() {
     process.close();

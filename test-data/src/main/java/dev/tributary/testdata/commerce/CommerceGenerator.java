@@ -1,14 +1,13 @@
 package dev.tributary.testdata.commerce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.testdata.MalformedLines;
+import dev.tributary.testdata.MalformedLines.Label;
+import dev.tributary.testdata.WeightedChoice;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,9 +60,6 @@ public final class CommerceGenerator {
     /** The share of rows written malformed (a short row, a bad number, a repeated id, ...). */
     public double malformedShare = 0.001;
   }
-
-  /** A malformed row: its line in the file (the header is line 1) and what is wrong with it. */
-  public record Label(long line, String defect) {}
 
   /** The file's lines, header first, and the ground truth of its malformed rows. */
   public record Output(List<String> lines, List<Label> groundTruth) {}
@@ -169,8 +165,8 @@ public final class CommerceGenerator {
                   Integer.toString(quantity),
                   unitPrice.toPlainString(),
                   unitPrice.multiply(BigDecimal.valueOf(quantity)).toPlainString(),
-                  pick(random, PAYMENT_METHODS, PAYMENT_WEIGHTS),
-                  pick(random, CITIES, CITY_WEIGHTS),
+                  WeightedChoice.pick(random, PAYMENT_METHODS, PAYMENT_WEIGHTS),
+                  WeightedChoice.pick(random, CITIES, CITY_WEIGHTS),
                   TIME.format(Instant.ofEpochMilli(time))));
       String line;
       if (i > 0 && random.nextDouble() < s.malformedShare) {
@@ -208,21 +204,6 @@ public final class CommerceGenerator {
     return row(fields);
   }
 
-  private static String pick(Random random, List<String> values, double[] weights) {
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double r = random.nextDouble() * total;
-    for (int i = 0; i < weights.length; i++) {
-      r -= weights[i];
-      if (r < 0) {
-        return values.get(i);
-      }
-    }
-    return values.get(values.size() - 1);
-  }
-
   /** One CSV row, quoted where RFC 4180 needs it, without its line break. */
   static String row(List<String> fields) {
     StringWriter out = new StringWriter();
@@ -237,39 +218,12 @@ public final class CommerceGenerator {
 
   /** Writes the orders file and its ground truth into the local folder {@code dir}. */
   public static void write(Output output, Path dir) {
-    try {
-      Files.createDirectories(dir);
-      try (Writer out = Files.newBufferedWriter(dir.resolve(ORDERS_FILE), StandardCharsets.UTF_8)) {
-        for (String line : output.lines()) {
-          out.write(line);
-          out.write('\n');
-        }
-      }
-      List<String> truth = new ArrayList<>();
-      for (Label label : output.groundTruth()) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("line", label.line());
-        node.put("defect", label.defect());
-        truth.add(node.toString());
-      }
-      Files.write(dir.resolve(GROUND_TRUTH_FILE), truth, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    MalformedLines.write(output.lines(), output.groundTruth(), dir, ORDERS_FILE, GROUND_TRUTH_FILE);
   }
 
   /** Reads the ground truth written by {@link #write}. */
   public static List<Label> readGroundTruth(Path file) {
-    try {
-      List<Label> labels = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        var node = JSON.readTree(line);
-        labels.add(new Label(node.get("line").asLong(), node.get("defect").asText()));
-      }
-      return labels;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MalformedLines.read(file);
   }
 
   /** {@code CommerceGenerator --output DIR [--orders N] [--days D] [--start DATE] [--seed S]}. */

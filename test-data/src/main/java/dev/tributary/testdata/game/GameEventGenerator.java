@@ -2,11 +2,11 @@ package dev.tributary.testdata.game;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.testdata.MalformedLines;
+import dev.tributary.testdata.MalformedLines.Label;
+import dev.tributary.testdata.WeightedChoice;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,9 +64,6 @@ public final class GameEventGenerator {
     public double malformedShare = 0.01;
   }
 
-  /** A malformed line: its line number (from 1) and what is wrong with it. */
-  public record Label(long line, String defect) {}
-
   /** The lines and the ground truth of the malformed ones. */
   public record Output(List<String> lines, List<Label> groundTruth) {}
 
@@ -92,11 +89,11 @@ public final class GameEventGenerator {
     boolean previousMalformed = false;
     for (int i = 0; i < s.events; i++) {
       long time = startMillis + i * slot + (long) (random.nextDouble() * slot);
-      String eventType = pick(random, EVENT_TYPES, EVENT_WEIGHTS);
+      String eventType = WeightedChoice.pick(random, EVENT_TYPES, EVENT_WEIGHTS);
       ObjectNode event = JSON.createObjectNode();
       event.put("request_id", String.format("req-%016x", random.nextLong()));
       event.put("event_type", eventType);
-      event.put("Host", pick(random, hosts, playerWeights));
+      event.put("Host", WeightedChoice.pick(random, hosts, playerWeights));
       event.put("User-Agent", AGENTS.get(random.nextInt(AGENTS.size())));
       event.put("Accept", "*/*");
       event.put("timestamp", Instant.ofEpochMilli(time).toString());
@@ -139,56 +136,14 @@ public final class GameEventGenerator {
     return event.toString();
   }
 
-  private static String pick(Random random, List<String> values, double[] weights) {
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double r = random.nextDouble() * total;
-    for (int i = 0; i < weights.length; i++) {
-      r -= weights[i];
-      if (r < 0) {
-        return values.get(i);
-      }
-    }
-    return values.get(values.size() - 1);
-  }
-
   /** Writes the events file and its ground truth into the local folder {@code dir}. */
   public static void write(Output output, Path dir) {
-    try {
-      Files.createDirectories(dir);
-      try (Writer out = Files.newBufferedWriter(dir.resolve(EVENTS_FILE), StandardCharsets.UTF_8)) {
-        for (String line : output.lines()) {
-          out.write(line);
-          out.write('\n');
-        }
-      }
-      List<String> truth = new ArrayList<>();
-      for (Label label : output.groundTruth()) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("line", label.line());
-        node.put("defect", label.defect());
-        truth.add(node.toString());
-      }
-      Files.write(dir.resolve(GROUND_TRUTH_FILE), truth, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    MalformedLines.write(output.lines(), output.groundTruth(), dir, EVENTS_FILE, GROUND_TRUTH_FILE);
   }
 
   /** Reads the ground truth written by {@link #write}. */
   public static List<Label> readGroundTruth(Path file) {
-    try {
-      List<Label> labels = new ArrayList<>();
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        var node = JSON.readTree(line);
-        labels.add(new Label(node.get("line").asLong(), node.get("defect").asText()));
-      }
-      return labels;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return MalformedLines.read(file);
   }
 
   /** {@code GameEventGenerator --output DIR [--events N] [--players P] [--hours H] [--seed S]}. */

@@ -1,5 +1,6 @@
 package dev.tributary.transforms.commerce;
 
+import dev.tributary.testdata.MalformedLines;
 import dev.tributary.testdata.commerce.CommerceGenerator;
 import dev.tributary.testing.DomainCase;
 import dev.tributary.transforms.InvalidRecordException;
@@ -41,7 +42,7 @@ public final class CommerceCase implements DomainCase {
     Set<Long> repeated =
         output.groundTruth().stream()
             .filter(l -> l.defect().equals("duplicate_order_id"))
-            .map(CommerceGenerator.Label::line)
+            .map(MalformedLines.Label::line)
             .collect(Collectors.toSet());
     List<RawRecord> rows = new ArrayList<>();
     List<String> lines = output.lines();

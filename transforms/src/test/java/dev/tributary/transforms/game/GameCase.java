@@ -1,5 +1,6 @@
 package dev.tributary.transforms.game;
 
+import dev.tributary.testdata.MalformedLines;
 import dev.tributary.testdata.game.GameEventGenerator;
 import dev.tributary.testing.DomainCase;
 import dev.tributary.transforms.InvalidRecordException;
@@ -39,7 +40,7 @@ public final class GameCase implements DomainCase {
     Set<Long> repeated =
         output.groundTruth().stream()
             .filter(l -> l.defect().equals("duplicate_request_id"))
-            .map(GameEventGenerator.Label::line)
+            .map(MalformedLines.Label::line)
             .collect(Collectors.toSet());
     List<RawRecord> raw = new ArrayList<>();
     List<String> lines = output.lines();

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.infra.FreePort;
 import dev.tributary.infra.KafkaServer;
-import dev.tributary.runners.bench.ChildJvm;
 import dev.tributary.runners.game.GameApiProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,8 +72,8 @@ public final class GameApiBench {
       ok +=
           load(
                   out,
+                  api,
                   "warm-up",
-                  base,
                   "--requests",
                   "" + requests / 5,
                   "--concurrency",
@@ -85,8 +84,8 @@ public final class GameApiBench {
       ObjectNode full =
           load(
               out,
+              api,
               "full speed",
-              base,
               "--requests",
               "" + requests,
               "--concurrency",
@@ -107,8 +106,8 @@ public final class GameApiBench {
       ObjectNode fixed =
           load(
               out,
+              api,
               rate + " requests/s",
-              base,
               "--rate",
               "" + rate,
               "--duration",
@@ -157,18 +156,12 @@ public final class GameApiBench {
     System.out.println(md);
   }
 
-  /** Runs the load command in its own JVM; returns its JSON line, with the run's name. */
-  private static ObjectNode load(Path out, String run, String base, String... args)
+  /** Runs the load command against {@code api}; returns its JSON line, with the run's name. */
+  private static ObjectNode load(Path out, GameApiProcess api, String run, String... args)
       throws Exception {
-    List<String> command =
-        new ArrayList<>(GameApiProcess.javaCommand("1g", "dev.tributary.gameapi.GameLoad"));
-    command.addAll(List.of("--base-url", base));
-    command.addAll(List.of(args));
     Path log = out.resolve("load-" + run.replaceAll("[^a-z0-9]+", "-") + ".log");
     LOG.info("Load: {}; log {}", run, log);
-    ChildJvm.runToLog(command, log, run);
-    List<String> lines = Files.readAllLines(log);
-    ObjectNode result = (ObjectNode) JSON.readTree(lines.get(lines.size() - 1));
+    ObjectNode result = api.load(log, args);
     result.put("run", "GameLoad, " + run);
     LOG.info("{}", result);
     return result;
