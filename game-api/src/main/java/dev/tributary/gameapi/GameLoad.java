@@ -2,9 +2,6 @@ package dev.tributary.gameapi;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.api.Request;
+import org.eclipse.jetty.http.HttpMethod;
 
 /**
  * The load command: replays ab-style request mixes against the game API, as the seed does with
@@ -26,36 +27,30 @@ import java.util.concurrent.locks.LockSupport;
  *   GameLoad --base-url http://127.0.0.1:5000 --rate 2000 --duration 30
  * </pre>
  */
-public final class GameLoad {
+public final class GameLoad implements AutoCloseable {
   /** At most this many requests in flight at a fixed rate; beyond it, sending waits. */
   private static final int MAX_IN_FLIGHT = 20_000;
 
   private final HttpClient http;
 
-  public GameLoad() {
-    // The seed's ab commands choose the Host header; Java's client refuses that unless allowed.
-    if (System.getProperty("jdk.httpclient.allowRestrictedHeaders") == null) {
-      System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
-    }
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+  public GameLoad() throws Exception {
+    this.http = new HttpClient();
+    http.setMaxConnectionsPerDestination(256);
+    http.setMaxRequestsQueuedPerDestination(MAX_IN_FLIGHT * 2);
+    http.setFollowRedirects(false);
+    http.setConnectTimeout(5_000);
+    http.start();
   }
 
-  private static HttpRequest request(URI url, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).GET();
-    headers.forEach(request::header);
-    return request.build();
-  }
+  /** What to request: the same GET, sent again and again. */
+  private record Target(URI url, Map<String, String> headers) {}
 
   /** Runs each command in turn, each with its own concurrency, into one report. */
   public LoadReport replay(List<AbCommand> commands) throws InterruptedException {
     LoadReport report = new LoadReport();
     for (AbCommand command : commands) {
       run(
-          request(command.url(), command.headers()),
+          new Target(command.url(), command.headers()),
           command.requests(),
           command.concurrency(),
           report);
@@ -68,17 +63,17 @@ public final class GameLoad {
   public LoadReport closedLoop(URI url, Map<String, String> headers, int requests, int concurrency)
       throws InterruptedException {
     LoadReport report = new LoadReport();
-    run(request(url, headers), requests, concurrency, report);
+    run(new Target(url, headers), requests, concurrency, report);
     report.end();
     return report;
   }
 
-  private void run(HttpRequest request, int requests, int concurrency, LoadReport report)
+  private void run(Target target, int requests, int concurrency, LoadReport report)
       throws InterruptedException {
     Semaphore slots = new Semaphore(concurrency);
     for (int i = 0; i < requests; i++) {
       slots.acquire();
-      send(request, System.nanoTime(), report, slots);
+      send(target, System.nanoTime(), report, slots);
     }
     slots.acquire(concurrency);
   }
@@ -91,19 +86,19 @@ public final class GameLoad {
   public LoadReport fixedRate(
       URI url, Map<String, String> headers, double perSecond, Duration duration, Duration warmup)
       throws InterruptedException {
-    HttpRequest request = request(url, headers);
+    Target target = new Target(url, headers);
     LoadReport warm = new LoadReport();
     if (!warmup.isZero()) {
-      paced(request, perSecond, warmup, warm);
+      paced(target, perSecond, warmup, warm);
     }
     LoadReport report = new LoadReport();
     report.warmupOk(warm.ok());
-    paced(request, perSecond, duration, report);
+    paced(target, perSecond, duration, report);
     report.end();
     return report;
   }
 
-  private void paced(HttpRequest request, double perSecond, Duration duration, LoadReport report)
+  private void paced(Target target, double perSecond, Duration duration, LoadReport report)
       throws InterruptedException {
     Semaphore slots = new Semaphore(MAX_IN_FLIGHT);
     long intervalNanos = (long) (1e9 / perSecond);
@@ -117,22 +112,30 @@ public final class GameLoad {
         LockSupport.parkNanos(wait);
       }
       slots.acquire();
-      send(request, due, report, slots);
+      send(target, due, report, slots);
     }
     slots.acquire(MAX_IN_FLIGHT);
   }
 
-  private void send(HttpRequest request, long dueNanos, LoadReport report, Semaphore slots) {
-    http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-        .whenComplete(
-            (response, error) -> {
-              if (error != null) {
-                report.unanswered();
-              } else {
-                report.answered(response.statusCode(), (System.nanoTime() - dueNanos) / 1_000);
-              }
-              slots.release();
-            });
+  private void send(Target target, long dueNanos, LoadReport report, Semaphore slots) {
+    Request request =
+        http.newRequest(target.url()).method(HttpMethod.GET).timeout(30, TimeUnit.SECONDS);
+    request.headers(fields -> target.headers().forEach(fields::put));
+    request.send(
+        result -> {
+          if (result.isFailed()) {
+            report.unanswered();
+          } else {
+            report.answered(
+                result.getResponse().getStatus(), (System.nanoTime() - dueNanos) / 1_000);
+          }
+          slots.release();
+        });
+  }
+
+  @Override
+  public void close() throws Exception {
+    http.stop();
   }
 
   /** Reads a file of ab command lines; blank lines and lines starting with '#' are skipped. */
@@ -171,31 +174,32 @@ public final class GameLoad {
       headers.put("Host", given.get("host"));
     }
     URI url = base.resolve(given.getOrDefault("path", "/"));
-    GameLoad load = new GameLoad();
     LoadReport report;
-    if (given.containsKey("script")) {
-      List<AbCommand> commands = new ArrayList<>();
-      for (AbCommand command : readScript(Path.of(given.get("script")))) {
-        commands.add(command.against(base));
+    try (GameLoad load = new GameLoad()) {
+      if (given.containsKey("script")) {
+        List<AbCommand> commands = new ArrayList<>();
+        for (AbCommand command : readScript(Path.of(given.get("script")))) {
+          commands.add(command.against(base));
+        }
+        report = load.replay(commands);
+      } else if (given.containsKey("requests")) {
+        report =
+            load.closedLoop(
+                url,
+                headers,
+                Integer.parseInt(given.get("requests")),
+                Integer.parseInt(given.getOrDefault("concurrency", "16")));
+      } else if (given.containsKey("rate")) {
+        report =
+            load.fixedRate(
+                url,
+                headers,
+                Double.parseDouble(given.get("rate")),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
+                Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))));
+      } else {
+        throw new IllegalArgumentException("give --script, --requests or --rate; see --help");
       }
-      report = load.replay(commands);
-    } else if (given.containsKey("requests")) {
-      report =
-          load.closedLoop(
-              url,
-              headers,
-              Integer.parseInt(given.get("requests")),
-              Integer.parseInt(given.getOrDefault("concurrency", "16")));
-    } else if (given.containsKey("rate")) {
-      report =
-          load.fixedRate(
-              url,
-              headers,
-              Double.parseDouble(given.get("rate")),
-              Duration.ofSeconds(Long.parseLong(given.getOrDefault("duration", "30"))),
-              Duration.ofSeconds(Long.parseLong(given.getOrDefault("warmup", "5"))));
-    } else {
-      throw new IllegalArgumentException("give --script, --requests or --rate; see --help");
     }
     System.out.printf(
         "Answered %,d (by status %s), %,d without an answer, in %.1f s: %,.0f requests/s;"
