@@ -21,7 +21,9 @@ public final class LocalStack {
           "fraud-alerts",
           "banking-dead-letters",
           "orders",
-          "orders-dead-letters");
+          "orders-dead-letters",
+          "events",
+          "events-dead-letters");
 
   private LocalStack() {}
 
