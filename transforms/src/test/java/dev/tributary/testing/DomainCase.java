@@ -1,12 +1,16 @@
 package dev.tributary.testing;
 
+import dev.tributary.transforms.ParseAttempt;
 import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.RecordParser;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 
 /**
  * A domain's analysis as the shared harness ({@link DomainHarnessTest}) checks it, in the way
@@ -15,6 +19,24 @@ import org.joda.time.Duration;
  * {@code src/test/resources/META-INF/services/dev.tributary.testing.DomainCase}.
  */
 public interface DomainCase {
+
+  /**
+   * {@code records} each with the event time {@code parser} reads from it; a malformed record,
+   * which has none, takes its neighbour's (the one before it, or {@code start} for the first).
+   */
+  static List<TimestampedValue<RawRecord>> timedBy(
+      RecordParser<?> parser, List<RawRecord> records, Instant start) {
+    List<TimestampedValue<RawRecord>> timed = new ArrayList<>();
+    Instant last = start;
+    for (RawRecord record : records) {
+      ParseAttempt<?> attempt = ParseAttempt.of(parser, record);
+      if (!attempt.isRefused()) {
+        last = attempt.eventTime();
+      }
+      timed.add(TimestampedValue.of(record, last));
+    }
+    return timed;
+  }
 
   /** The domain's name, as the test reports it. */
   String name();

@@ -3,9 +3,7 @@ package dev.tributary.transforms.banking;
 import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.testing.DomainCase;
 import dev.tributary.testing.EventFeed;
-import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.RawRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
@@ -54,18 +52,7 @@ public final class BankingCase implements DomainCase {
 
   @Override
   public List<TimestampedValue<RawRecord>> events() {
-    List<TimestampedValue<RawRecord>> timed = new ArrayList<>();
-    TransactionParser parser = new TransactionParser();
-    Instant last = new Instant(0);
-    for (RawRecord record : TRANSACTIONS) {
-      try {
-        last = parser.parse(record.payload).eventTime;
-      } catch (InvalidRecordException e) {
-        // A malformed record has no event time: it arrives with its neighbour's.
-      }
-      timed.add(TimestampedValue.of(record, last));
-    }
-    return timed;
+    return DomainCase.timedBy(new TransactionParser(), TRANSACTIONS, new Instant(0));
   }
 
   @Override

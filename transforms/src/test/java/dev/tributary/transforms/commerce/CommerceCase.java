@@ -3,7 +3,6 @@ package dev.tributary.transforms.commerce;
 import dev.tributary.testdata.MalformedLines;
 import dev.tributary.testdata.commerce.CommerceGenerator;
 import dev.tributary.testing.DomainCase;
-import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.RawRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -66,18 +65,7 @@ public final class CommerceCase implements DomainCase {
 
   @Override
   public List<TimestampedValue<RawRecord>> events() {
-    List<TimestampedValue<RawRecord>> timed = new ArrayList<>();
-    OrderParser parser = new OrderParser();
-    Instant last = Instant.parse("2025-11-01T00:00:00Z");
-    for (RawRecord row : ROWS) {
-      try {
-        last = parser.parse(row.payload).eventTime;
-      } catch (InvalidRecordException e) {
-        // The header and malformed rows have no event time: they arrive with their neighbour's.
-      }
-      timed.add(TimestampedValue.of(row, last));
-    }
-    return timed;
+    return DomainCase.timedBy(new OrderParser(), ROWS, Instant.parse("2025-11-01T00:00:00Z"));
   }
 
   @Override

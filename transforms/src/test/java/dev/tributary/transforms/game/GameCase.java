@@ -3,7 +3,6 @@ package dev.tributary.transforms.game;
 import dev.tributary.testdata.MalformedLines;
 import dev.tributary.testdata.game.GameEventGenerator;
 import dev.tributary.testing.DomainCase;
-import dev.tributary.transforms.InvalidRecordException;
 import dev.tributary.transforms.RawRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,18 +63,7 @@ public final class GameCase implements DomainCase {
 
   @Override
   public List<TimestampedValue<RawRecord>> events() {
-    List<TimestampedValue<RawRecord>> timed = new ArrayList<>();
-    GameEventParser parser = new GameEventParser();
-    Instant last = Instant.parse("2025-11-01T00:00:00Z");
-    for (RawRecord event : RAW) {
-      try {
-        last = parser.parse(event.payload).eventTime;
-      } catch (InvalidRecordException e) {
-        // A malformed event has no time of its own: it arrives with its neighbour's.
-      }
-      timed.add(TimestampedValue.of(event, last));
-    }
-    return timed;
+    return DomainCase.timedBy(new GameEventParser(), RAW, Instant.parse("2025-11-01T00:00:00Z"));
   }
 
   @Override
