@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,10 +39,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("integration")
 class GameEventsIT {
-  @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
+  // The API's extension starts after Kafka's, whose address it needs.
+  @Order(1)
+  @RegisterExtension
+  static final KafkaExtension KAFKA = new KafkaExtension();
 
+  @Order(2)
   @RegisterExtension
   static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
+
+  @Order(3)
+  @RegisterExtension
+  static final GameApiExtension API = new GameApiExtension(KAFKA::bootstrapServers);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -101,21 +110,18 @@ class GameEventsIT {
               "--landEvery=PT2S",
               "--earlyFiringsEvery=PT1S"
             });
-    try (GameApiProcess api =
-        GameApiProcess.start(KAFKA.bootstrapServers(), dir.resolve("api.log"))) {
-      List<String> seedCommands =
-          Files.readAllLines(
-              Path.of("..", "test-data", "game", "seed-ab-commands.txt"), StandardCharsets.UTF_8);
-      int requests = 0;
-      for (String line : seedCommands) {
-        if (line.startsWith("ab ")) {
-          requests += ab(line, api.url(), dir.resolve("ab.log"));
-        }
+    List<String> seedCommands =
+        Files.readAllLines(
+            Path.of("..", "test-data", "game", "seed-ab-commands.txt"), StandardCharsets.UTF_8);
+    int requests = 0;
+    for (String line : seedCommands) {
+      if (line.startsWith("ab ")) {
+        requests += ab(line, API.url(), dir.resolve("ab.log"));
       }
-      assertEquals(128, requests);
-      JsonNode metrics = JSON.readTree(api.url().resolve("/metrics").toURL());
-      assertEquals(128, metrics.get("answeredByStatus").get("200").asLong(), metrics.toString());
     }
+    assertEquals(128, requests);
+    JsonNode metrics = JSON.readTree(API.url().resolve("/metrics").toURL());
+    assertEquals(128, metrics.get("answeredByStatus").get("200").asLong(), metrics.toString());
     assertEquals(128, KAFKA.count("events"), "each 200 is an event stored in Kafka");
 
     long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
