@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -96,6 +93,15 @@ public final class JsonFields {
           "field '" + field + "' must be a JSON object, got " + Text.quoted(value.toString()));
     }
     return value.toString();
+  }
+
+  /** A string as {@link #text} reads it, but {@code ""} when absent, null or blank. */
+  public String textOrEmpty(String field) throws InvalidRecordException {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull() || (value.isTextual() && looksBlank(value.asText()))) {
+      return "";
+    }
+    return text(field);
   }
 
   /** A string that is not blank and can be written back in any Unicode encoding. */
@@ -254,6 +260,47 @@ public final class JsonFields {
   }
 
   /**
+   * A whole number from {@code min} to {@code max}, from a JSON integer or a numeric string ({@code
+   * 5.0} and {@code 1e3} are refused: a count is written as a count).
+   */
+  public long wholeNumber(String field, long min, long max) throws InvalidRecordException {
+    JsonNode value = required(field);
+    if (!value.isIntegralNumber() && !value.isTextual()) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a whole number, got " + Text.quoted(value.toString()));
+    }
+    return wholeNumber(
+        field, value.isTextual() ? value.asText().trim() : value.toString(), min, max);
+  }
+
+  /** {@code written}, the text of {@code field}, read and refused as {@link #wholeNumber} does. */
+  public static long wholeNumber(String field, String written, long min, long max)
+      throws InvalidRecordException {
+    long value;
+    try {
+      if (written.length() > 20) {
+        throw new NumberFormatException();
+      }
+      value = Long.parseLong(written);
+    } catch (NumberFormatException e) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a whole number, got " + Text.quoted(written));
+    }
+    if (value < min || value > max) {
+      throw new InvalidRecordException(
+          "field '"
+              + field
+              + "' must be from "
+              + min
+              + " to "
+              + max
+              + ", got "
+              + Text.quoted(written));
+    }
+    return value;
+  }
+
+  /**
    * An ISO-8601 date-time with an offset, e.g. {@code 2026-03-01T10:15:30.250Z}, within {@link
    * EventTimeRange}.
    */
@@ -269,7 +316,7 @@ public final class JsonFields {
   public static long instantMillis(String field, String value) throws InvalidRecordException {
     long millis;
     try {
-      millis = epochMillis(value);
+      millis = IsoInstants.epochMillis(value);
     } catch (DateTimeException | ArithmeticException e) {
       throw new InvalidRecordException(
           "field '"
@@ -287,63 +334,6 @@ public final class JsonFields {
               + Text.quoted(value));
     }
     return millis;
-  }
-
-  /**
-   * The milliseconds since the epoch of an ISO-8601 date-time with an offset. The form the
-   * producers here write, UTC to the millisecond or the second ({@code 2026-03-01T10:15:30.250Z},
-   * {@code 2026-03-01T10:15:30Z}), is read digit by digit: {@link OffsetDateTime#parse}, which
-   * reads every other form, was half the time spent reading a transaction. Both refuse the same
-   * values (month 13, 30 February, hour 24), with a {@link DateTimeException} or, out of range, an
-   * {@link ArithmeticException}.
-   */
-  static long epochMillis(String value) {
-    int length = value.length();
-    boolean utcToTheMillisecond = length == 24 && value.charAt(19) == '.' && digits(value, 20, 23);
-    boolean utcToTheSecond = length == 20;
-    if (!(utcToTheMillisecond || utcToTheSecond)
-        || value.charAt(length - 1) != 'Z'
-        || value.charAt(4) != '-'
-        || value.charAt(7) != '-'
-        || value.charAt(10) != 'T'
-        || value.charAt(13) != ':'
-        || value.charAt(16) != ':'
-        || !digits(value, 0, 4)
-        || !digits(value, 5, 7)
-        || !digits(value, 8, 10)
-        || !digits(value, 11, 13)
-        || !digits(value, 14, 16)
-        || !digits(value, 17, 19)) {
-      return OffsetDateTime.parse(value).toInstant().toEpochMilli();
-    }
-    int millis = utcToTheMillisecond ? number(value, 20, 23) : 0;
-    LocalDateTime time =
-        LocalDateTime.of(
-            number(value, 0, 4),
-            number(value, 5, 7),
-            number(value, 8, 10),
-            number(value, 11, 13),
-            number(value, 14, 16),
-            number(value, 17, 19));
-    return Math.addExact(Math.multiplyExact(time.toEpochSecond(ZoneOffset.UTC), 1000L), millis);
-  }
-
-  private static boolean digits(String value, int from, int to) {
-    for (int i = from; i < to; i++) {
-      char c = value.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int number(String value, int from, int to) {
-    int number = 0;
-    for (int i = from; i < to; i++) {
-      number = number * 10 + (value.charAt(i) - '0');
-    }
-    return number;
   }
 
   /** An ISO-8601 date, e.g. {@code 2021-06-30}; returned as written. */

@@ -6,6 +6,7 @@ import dev.tributary.transforms.RecordParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
@@ -26,12 +27,20 @@ public interface DomainCase {
    */
   static List<TimestampedValue<RawRecord>> timedBy(
       RecordParser<?> parser, List<RawRecord> records, Instant start) {
+    return timedBy(record -> ParseAttempt.of(parser, record), records, start);
+  }
+
+  /**
+   * As {@link #timedBy(RecordParser, List, Instant)}, each record read as {@code attempt} reads it.
+   */
+  static List<TimestampedValue<RawRecord>> timedBy(
+      Function<RawRecord, ParseAttempt<?>> attempt, List<RawRecord> records, Instant start) {
     List<TimestampedValue<RawRecord>> timed = new ArrayList<>();
     Instant last = start;
     for (RawRecord record : records) {
-      ParseAttempt<?> attempt = ParseAttempt.of(parser, record);
-      if (!attempt.isRefused()) {
-        last = attempt.eventTime();
+      ParseAttempt<?> parsed = attempt.apply(record);
+      if (!parsed.isRefused()) {
+        last = parsed.eventTime();
       }
       timed.add(TimestampedValue.of(record, last));
     }

@@ -3,6 +3,7 @@ package dev.tributary.testdata.banking;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.testdata.AnyFileSystem;
 import dev.tributary.testdata.KafkaReplay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Deterministic banking transactions for N accounts over a span of days: normal traffic, injected
@@ -302,33 +301,11 @@ public final class BankingGenerator {
    * system's address is taken from the location itself).
    */
   public static void write(Output output, String location) {
-    if (location.startsWith("hdfs://")) {
-      java.net.URI uri = java.net.URI.create(location);
-      FileSystems.setDefaultPipelineOptions(
-          PipelineOptionsFactory.fromArgs(
-                  "--hdfsConfiguration=[{\"fs.defaultFS\":\"hdfs://"
-                      + uri.getAuthority()
-                      + "\",\"dfs.replication\":\"1\"}]")
-              .create());
-    }
+    AnyFileSystem.prepare(location);
     String dir = location.replaceAll("/+$", "");
-    writeLines(dir + "/" + TRANSACTIONS_FILE, output.transactionLines());
-    writeLines(dir + "/" + ACCOUNTS_FILE, output.accountLines());
-    writeLines(dir + "/" + GROUND_TRUTH_FILE, groundTruthLines(output));
-  }
-
-  private static void writeLines(String file, List<String> lines) {
-    try (java.io.Writer out =
-        java.nio.channels.Channels.newWriter(
-            FileSystems.create(FileSystems.matchNewResource(file, false), "application/json"),
-            StandardCharsets.UTF_8)) {
-      for (String line : lines) {
-        out.write(line);
-        out.write('\n');
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    AnyFileSystem.writeLines(dir + "/" + TRANSACTIONS_FILE, output.transactionLines());
+    AnyFileSystem.writeLines(dir + "/" + ACCOUNTS_FILE, output.accountLines());
+    AnyFileSystem.writeLines(dir + "/" + GROUND_TRUTH_FILE, groundTruthLines(output));
   }
 
   private static List<String> groundTruthLines(Output output) {
