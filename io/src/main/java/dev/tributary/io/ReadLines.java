@@ -5,11 +5,15 @@ import dev.tributary.transforms.RawRecordCoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Filter;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -28,14 +32,27 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
 
   private final String filePattern;
   private final int maxLineBytes;
+  private final @Nullable SerializableFunction<String, Boolean> keepFile;
 
-  private ReadLines(String filePattern, int maxLineBytes) {
+  private ReadLines(
+      String filePattern,
+      int maxLineBytes,
+      @Nullable SerializableFunction<String, Boolean> keepFile) {
     this.filePattern = filePattern;
     this.maxLineBytes = maxLineBytes;
+    this.keepFile = keepFile;
   }
 
   public static ReadLines from(String filePattern) {
-    return new ReadLines(filePattern, DEFAULT_MAX_LINE_BYTES);
+    return new ReadLines(filePattern, DEFAULT_MAX_LINE_BYTES, null);
+  }
+
+  /**
+   * Reads only the matched files whose name {@code keep} accepts, such as the partitions of a range
+   * of days; the others are not opened.
+   */
+  public ReadLines onlyFiles(SerializableFunction<String, Boolean> keep) {
+    return new ReadLines(filePattern, maxLineBytes, keep);
   }
 
   /** Lines longer than {@code maxLineBytes} are refused, keeping their start, size and hash. */
@@ -43,17 +60,25 @@ public class ReadLines extends PTransform<PBegin, PCollection<RawRecord>> {
     if (maxLineBytes < 1) {
       throw new IllegalArgumentException("maxLineBytes must be at least 1, got " + maxLineBytes);
     }
-    return new ReadLines(filePattern, maxLineBytes);
+    return new ReadLines(filePattern, maxLineBytes, keepFile);
   }
 
   @Override
   public PCollection<RawRecord> expand(PBegin begin) {
-    return begin
-        .apply(
+    PCollection<MatchResult.Metadata> files =
+        begin.apply(
             "Match " + filePattern,
             FileIO.match()
                 .filepattern(filePattern)
-                .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+                .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW));
+    if (keepFile != null) {
+      SerializableFunction<String, Boolean> keep = keepFile;
+      files =
+          files.apply(
+              "Only the files asked for",
+              Filter.by((MatchResult.Metadata file) -> keep.apply(file.resourceId().toString())));
+    }
+    return files
         .apply("Open files", FileIO.readMatches())
         .apply("Read numbered lines", ParDo.of(new ReadNumberedLinesFn(maxLineBytes)))
         .setCoder(RawRecordCoder.of());

@@ -227,6 +227,22 @@ public final class SocialHistoryGenerator {
     AnyFileSystem.writeLines(base + "/" + GROUND_TRUTH_FILE, truth);
   }
 
+  /** Reads the ground truth {@link #write} wrote to the local {@code file}. */
+  public static List<Label> readGroundTruth(java.nio.file.Path file) {
+    try {
+      List<Label> labels = new ArrayList<>();
+      for (String line : java.nio.file.Files.readAllLines(file)) {
+        var node = JSON.readTree(line);
+        labels.add(
+            new Label(
+                node.get("file").asText(), node.get("line").asLong(), node.get("defect").asText()));
+      }
+      return labels;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** {@code SocialHistoryGenerator --output DIR [--days 7] [--posts-per-hour 30] [--seed 42]}. */
   public static void main(String[] args) {
     Settings s = new Settings();

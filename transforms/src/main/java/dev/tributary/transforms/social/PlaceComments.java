@@ -3,6 +3,7 @@ package dev.tributary.transforms.social;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.TributaryMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.Nullable;
@@ -10,6 +11,8 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.InstantCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.NoSuchSchemaException;
 import org.apache.beam.sdk.state.BagState;
 import org.apache.beam.sdk.state.StateSpec;
@@ -57,6 +60,9 @@ public class PlaceComments extends PTransform<PCollectionTuple, PCollectionTuple
   public static final TupleTag<DeadLetter> UNPLACED = new TupleTag<>("unplaced") {};
 
   static final String STEP = "PlaceComments";
+
+  /** Counts the comments that became dead letters here. */
+  public static final String UNPLACED_COUNTER = "comments.unplaced";
 
   private final Duration wait;
 
@@ -122,6 +128,8 @@ public class PlaceComments extends PTransform<PCollectionTuple, PCollectionTuple
   }
 
   private static class PlaceFn extends DoFn<KV<String, PostOrComment>, Activity> {
+    private static final Counter UNPLACED_COMMENTS =
+        Metrics.counter(TributaryMetrics.NAMESPACE, UNPLACED_COUNTER);
     private final Duration wait;
 
     @StateId("post")
@@ -185,6 +193,7 @@ public class PlaceComments extends PTransform<PCollectionTuple, PCollectionTuple
 
     private static void place(Comment c, KV<String, Instant> post, MultiOutputReceiver out) {
       if (c.timestamp.isBefore(post.getValue())) {
+        UNPLACED_COMMENTS.inc();
         out.get(UNPLACED)
             .output(
                 new DeadLetter(
@@ -205,6 +214,7 @@ public class PlaceComments extends PTransform<PCollectionTuple, PCollectionTuple
         MultiOutputReceiver out) {
       if (post.read() == null) {
         for (Comment c : waiting.read()) {
+          UNPLACED_COMMENTS.inc();
           out.get(UNPLACED)
               .output(
                   new DeadLetter(

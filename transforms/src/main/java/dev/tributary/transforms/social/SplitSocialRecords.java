@@ -3,9 +3,12 @@ package dev.tributary.transforms.social;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.RawRecordCoder;
+import dev.tributary.transforms.TributaryMetrics;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -20,6 +23,10 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public class SplitSocialRecords extends PTransform<PCollection<RawRecord>, PCollectionTuple> {
   public static final TupleTag<DeadLetter> NO_KIND = new TupleTag<>("noKind") {};
+
+  /** Counts the records of no kind. */
+  public static final String NO_KIND_COUNTER = "social.noKind";
+
   private static final Map<SocialKind, TupleTag<RawRecord>> TAGS = tags();
 
   private static Map<SocialKind, TupleTag<RawRecord>> tags() {
@@ -53,12 +60,15 @@ public class SplitSocialRecords extends PTransform<PCollection<RawRecord>, PColl
   }
 
   private static class SplitFn extends DoFn<RawRecord, DeadLetter> {
+    private final Counter noKind = Metrics.counter(TributaryMetrics.NAMESPACE, NO_KIND_COUNTER);
+
     @ProcessElement
     public void process(@Element RawRecord record, MultiOutputReceiver out) {
       Optional<SocialKind> kind = SocialKind.ofSource(record.source);
       if (kind.isPresent()) {
         out.get(tagOf(kind.get())).output(record);
       } else {
+        noKind.inc();
         out.get(NO_KIND)
             .output(
                 DeadLetter.of(
