@@ -1,20 +1,15 @@
 package dev.tributary.transforms.commerce;
 
 import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.NamedOutputs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 
 /** Everything {@link CommerceAnalysis} produces: the orders, the views by folder, dead letters. */
-public final class CommerceOutputs implements POutput {
+public final class CommerceOutputs extends NamedOutputs {
   private final PCollection<Order> orders;
   private final Map<String, PCollection<Row>> views;
   private final PCollection<DeadLetter> deadLetters;
@@ -23,9 +18,21 @@ public final class CommerceOutputs implements POutput {
       PCollection<Order> orders,
       Map<String, PCollection<Row>> views,
       PCollection<DeadLetter> deadLetters) {
+    super(orders.getPipeline(), all(orders, views, deadLetters));
     this.orders = orders;
     this.views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
     this.deadLetters = deadLetters;
+  }
+
+  private static Map<String, PCollection<?>> all(
+      PCollection<Order> orders,
+      Map<String, PCollection<Row>> views,
+      PCollection<DeadLetter> deadLetters) {
+    Map<String, PCollection<?>> all = new LinkedHashMap<>();
+    all.put("orders", orders);
+    all.putAll(views);
+    all.put("deadLetters", deadLetters);
+    return all;
   }
 
   /** Every order that parsed, once per order id, timestamped by event time. */
@@ -45,22 +52,4 @@ public final class CommerceOutputs implements POutput {
   public PCollection<DeadLetter> deadLetters() {
     return deadLetters;
   }
-
-  @Override
-  public Pipeline getPipeline() {
-    return orders.getPipeline();
-  }
-
-  @Override
-  public Map<TupleTag<?>, PValue> expand() {
-    Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
-    all.put(new TupleTag<Order>("orders"), orders);
-    views.forEach((name, rows) -> all.put(new TupleTag<Row>(name), rows));
-    all.put(new TupleTag<DeadLetter>("deadLetters"), deadLetters);
-    return all;
-  }
-
-  @Override
-  public void finishSpecifyingOutput(
-      String transformName, PInput input, PTransform<?, ?> transform) {}
 }

@@ -1,23 +1,18 @@
 package dev.tributary.transforms.game;
 
 import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.NamedOutputs;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PInput;
-import org.apache.beam.sdk.values.POutput;
-import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.Row;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Everything {@link GameEventAnalysis} produces: every event (the seed's {@code extracted_events}),
  * the purchases, the counts by folder, and the dead letters.
  */
-public final class GameOutputs implements POutput {
+public final class GameOutputs extends NamedOutputs {
   private final PCollection<GameEvent> events;
   private final PCollection<GameEvent> purchases;
   private final Map<String, PCollection<Row>> views;
@@ -28,10 +23,24 @@ public final class GameOutputs implements POutput {
       PCollection<GameEvent> purchases,
       Map<String, PCollection<Row>> views,
       PCollection<DeadLetter> deadLetters) {
+    super(events.getPipeline(), all(events, purchases, views, deadLetters));
     this.events = events;
     this.purchases = purchases;
     this.views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
     this.deadLetters = deadLetters;
+  }
+
+  private static Map<String, PCollection<?>> all(
+      PCollection<GameEvent> events,
+      PCollection<GameEvent> purchases,
+      Map<String, PCollection<Row>> views,
+      PCollection<DeadLetter> deadLetters) {
+    Map<String, PCollection<?>> all = new LinkedHashMap<>();
+    all.put("events", events);
+    all.put("purchases", purchases);
+    all.putAll(views);
+    all.put("deadLetters", deadLetters);
+    return all;
   }
 
   /** Every event that parsed, once per request id, timestamped by the server's time. */
@@ -53,23 +62,4 @@ public final class GameOutputs implements POutput {
   public PCollection<DeadLetter> deadLetters() {
     return deadLetters;
   }
-
-  @Override
-  public Pipeline getPipeline() {
-    return events.getPipeline();
-  }
-
-  @Override
-  public Map<TupleTag<?>, PValue> expand() {
-    Map<TupleTag<?>, PValue> all = new LinkedHashMap<>();
-    all.put(new TupleTag<GameEvent>("events"), events);
-    all.put(new TupleTag<GameEvent>("purchases"), purchases);
-    views.forEach((name, rows) -> all.put(new TupleTag<Row>(name), rows));
-    all.put(new TupleTag<DeadLetter>("deadLetters"), deadLetters);
-    return all;
-  }
-
-  @Override
-  public void finishSpecifyingOutput(
-      String transformName, PInput input, PTransform<?, ?> transform) {}
 }
