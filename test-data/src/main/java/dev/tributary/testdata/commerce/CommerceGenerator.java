@@ -1,6 +1,7 @@
 package dev.tributary.testdata.commerce;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tributary.testdata.GeneratorArgs;
 import dev.tributary.testdata.MalformedLines;
 import dev.tributary.testdata.MalformedLines.Label;
 import dev.tributary.testdata.WeightedChoice;
@@ -229,48 +230,41 @@ public final class CommerceGenerator {
   /** {@code CommerceGenerator --output DIR [--orders N] [--days D] [--start DATE] [--seed S]}. */
   public static void main(String[] args) {
     Settings s = new Settings();
-    String output = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        System.out.println(
+    // One setting the generator does not hold: where its files go.
+    String[] output = new String[1];
+    boolean run =
+        GeneratorArgs.apply(
+            args,
             "Usage: CommerceGenerator --output DIR [--orders N (100000)] [--days D (30)]"
                 + " [--start yyyy-MM-dd (2025-11-01)] [--customers N (20000)] [--seed S (42)]"
                 + " [--malformed-share F (0.001)]\n"
                 + "Writes DIR/orders.csv (a header, then one order per line) and DIR/ground-truth.jsonl"
-                + " (the line and defect of each malformed row).");
-        return;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("option " + arg + " needs a value; see --help");
-      }
-      String value = args[++i];
-      try {
-        switch (arg) {
-          case "--output" -> output = value;
-          case "--orders" -> s.orders = Integer.parseInt(value);
-          case "--days" -> s.days = Integer.parseInt(value);
-          case "--start" -> s.start = LocalDate.parse(value);
-          case "--customers" -> s.customers = Integer.parseInt(value);
-          case "--seed" -> s.seed = Long.parseLong(value);
-          case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
-          default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
-        }
-      } catch (NumberFormatException | java.time.DateTimeException e) {
-        throw new IllegalArgumentException(
-            "option " + arg + " has a bad value '" + value + "'; see --help", e);
-      }
+                + " (the line and defect of each malformed row).",
+            (name, value) -> {
+              switch (name) {
+                case "--output" -> output[0] = value;
+                case "--orders" -> s.orders = Integer.parseInt(value);
+                case "--days" -> s.days = Integer.parseInt(value);
+                case "--start" -> s.start = LocalDate.parse(value);
+                case "--customers" -> s.customers = Integer.parseInt(value);
+                case "--seed" -> s.seed = Long.parseLong(value);
+                case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
+                default -> throw GeneratorArgs.unknown(name);
+              }
+            });
+    if (!run) {
+      return;
     }
-    if (output == null) {
+    if (output[0] == null) {
       throw new IllegalArgumentException("give --output DIR; see --help");
     }
     Output generated = generate(s);
-    write(generated, Path.of(output));
+    write(generated, Path.of(output[0]));
     System.out.printf(
         "Wrote %,d orders (%,d of them malformed, listed in %s) to %s%n",
         generated.lines().size() - 1,
         generated.groundTruth().size(),
         GROUND_TRUTH_FILE,
-        Path.of(output).resolve(ORDERS_FILE).toAbsolutePath());
+        Path.of(output[0]).resolve(ORDERS_FILE).toAbsolutePath());
   }
 }

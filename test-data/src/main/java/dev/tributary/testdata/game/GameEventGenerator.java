@@ -2,6 +2,7 @@ package dev.tributary.testdata.game;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tributary.testdata.GeneratorArgs;
 import dev.tributary.testdata.MalformedLines;
 import dev.tributary.testdata.MalformedLines.Label;
 import dev.tributary.testdata.WeightedChoice;
@@ -149,48 +150,41 @@ public final class GameEventGenerator {
   /** {@code GameEventGenerator --output DIR [--events N] [--players P] [--hours H] [--seed S]}. */
   public static void main(String[] args) {
     Settings s = new Settings();
-    String output = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        System.out.println(
+    // One setting the generator does not hold: where its files go.
+    String[] output = new String[1];
+    boolean run =
+        GeneratorArgs.apply(
+            args,
             "Usage: GameEventGenerator --output DIR [--events N (10000)] [--players N (50)]"
                 + " [--hours H (24)] [--start yyyy-MM-dd (2025-11-01)] [--seed S (42)]"
                 + " [--malformed-share F (0.01)]\n"
                 + "Writes DIR/events.jsonl (one game API event per line) and DIR/ground-truth.jsonl"
-                + " (the line and defect of each malformed line).");
-        return;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("option " + arg + " needs a value; see --help");
-      }
-      String value = args[++i];
-      try {
-        switch (arg) {
-          case "--output" -> output = value;
-          case "--events" -> s.events = Integer.parseInt(value);
-          case "--players" -> s.players = Integer.parseInt(value);
-          case "--hours" -> s.hours = Integer.parseInt(value);
-          case "--start" -> s.start = LocalDate.parse(value);
-          case "--seed" -> s.seed = Long.parseLong(value);
-          case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
-          default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
-        }
-      } catch (NumberFormatException | java.time.DateTimeException e) {
-        throw new IllegalArgumentException(
-            "option " + arg + " has a bad value '" + value + "'; see --help", e);
-      }
+                + " (the line and defect of each malformed line).",
+            (name, value) -> {
+              switch (name) {
+                case "--output" -> output[0] = value;
+                case "--events" -> s.events = Integer.parseInt(value);
+                case "--players" -> s.players = Integer.parseInt(value);
+                case "--hours" -> s.hours = Integer.parseInt(value);
+                case "--start" -> s.start = LocalDate.parse(value);
+                case "--seed" -> s.seed = Long.parseLong(value);
+                case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
+                default -> throw GeneratorArgs.unknown(name);
+              }
+            });
+    if (!run) {
+      return;
     }
-    if (output == null) {
+    if (output[0] == null) {
       throw new IllegalArgumentException("give --output DIR; see --help");
     }
     Output generated = generate(s);
-    write(generated, Path.of(output));
+    write(generated, Path.of(output[0]));
     System.out.printf(
         "Wrote %,d events (%,d of them malformed, listed in %s) to %s%n",
         generated.lines().size(),
         generated.groundTruth().size(),
         GROUND_TRUTH_FILE,
-        Path.of(output).resolve(EVENTS_FILE).toAbsolutePath());
+        Path.of(output[0]).resolve(EVENTS_FILE).toAbsolutePath());
   }
 }

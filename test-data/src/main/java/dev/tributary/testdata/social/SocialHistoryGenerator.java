@@ -3,6 +3,7 @@ package dev.tributary.testdata.social;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.testdata.AnyFileSystem;
+import dev.tributary.testdata.GeneratorArgs;
 import dev.tributary.testdata.WeightedChoice;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -246,52 +247,45 @@ public final class SocialHistoryGenerator {
   /** {@code SocialHistoryGenerator --output DIR [--days 7] [--posts-per-hour 30] [--seed 42]}. */
   public static void main(String[] args) {
     Settings s = new Settings();
-    String output = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        System.out.println(
+    // One setting the generator does not hold: where its files go.
+    String[] output = new String[1];
+    boolean run =
+        GeneratorArgs.apply(
+            args,
             "Usage: SocialHistoryGenerator --output DIR|hdfs://HOST:PORT/PATH [--days N (7)]"
                 + " [--start yyyy-MM-dd (2025-11-01)] [--users N (500)] [--posts-per-hour N (30)]"
                 + " [--comments-per-post F (3)] [--user-updates-per-hour N (10)] [--seed S (42)]"
                 + " [--malformed-share F (0.002)]\n"
                 + "Writes posts/, comments/ and users/ partitioned year=/month=/day=/hour=, each"
-                + " hour's records in data_0.json, and ground-truth.jsonl (file, line, defect).");
-        return;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("option " + arg + " needs a value; see --help");
-      }
-      String value = args[++i];
-      try {
-        switch (arg) {
-          case "--output" -> output = value;
-          case "--days" -> s.days = Integer.parseInt(value);
-          case "--start" -> s.start = LocalDate.parse(value);
-          case "--users" -> s.users = Integer.parseInt(value);
-          case "--posts-per-hour" -> s.postsPerHour = Integer.parseInt(value);
-          case "--comments-per-post" -> s.commentsPerPost = Double.parseDouble(value);
-          case "--user-updates-per-hour" -> s.userUpdatesPerHour = Integer.parseInt(value);
-          case "--seed" -> s.seed = Long.parseLong(value);
-          case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
-          default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
-        }
-      } catch (NumberFormatException | java.time.DateTimeException e) {
-        throw new IllegalArgumentException(
-            "option " + arg + " has a bad value '" + value + "'; see --help", e);
-      }
+                + " hour's records in data_0.json, and ground-truth.jsonl (file, line, defect).",
+            (name, value) -> {
+              switch (name) {
+                case "--output" -> output[0] = value;
+                case "--days" -> s.days = Integer.parseInt(value);
+                case "--start" -> s.start = LocalDate.parse(value);
+                case "--users" -> s.users = Integer.parseInt(value);
+                case "--posts-per-hour" -> s.postsPerHour = Integer.parseInt(value);
+                case "--comments-per-post" -> s.commentsPerPost = Double.parseDouble(value);
+                case "--user-updates-per-hour" -> s.userUpdatesPerHour = Integer.parseInt(value);
+                case "--seed" -> s.seed = Long.parseLong(value);
+                case "--malformed-share" -> s.malformedShare = Double.parseDouble(value);
+                default -> throw GeneratorArgs.unknown(name);
+              }
+            });
+    if (!run) {
+      return;
     }
-    if (output == null) {
+    if (output[0] == null) {
       throw new IllegalArgumentException("give --output DIR; see --help");
     }
     Output generated = generate(s);
-    write(generated, output);
+    write(generated, output[0]);
     System.out.printf(
         "Wrote %,d records in %,d files (%,d malformed, listed in %s) under %s%n",
         generated.records(),
         generated.files().size(),
         generated.groundTruth().size(),
         GROUND_TRUTH_FILE,
-        output);
+        output[0]);
   }
 }
