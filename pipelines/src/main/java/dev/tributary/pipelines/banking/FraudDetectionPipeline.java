@@ -12,6 +12,7 @@ import dev.tributary.options.banking.FraudRuleOptions;
 import dev.tributary.options.banking.RankingOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.FinishedRun;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.banking.BankingFraudAnalysis;
@@ -102,14 +103,9 @@ public final class FraudDetectionPipeline {
         "Running fraud detection on {} with {}",
         options.getRunner().getSimpleName(),
         thresholds(options));
-    long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended in state " + state);
-    }
-    Summary summary =
-        Summary.of(result, options.getOutput(), (System.nanoTime() - start) / 1_000_000);
+    FinishedRun run = FinishedRun.of(pipeline);
+    PipelineResult result = run.result();
+    Summary summary = Summary.of(result, options.getOutput(), run.millis());
     LOG.info("Finished in {} ms", summary.millis());
     return summary;
   }

@@ -8,6 +8,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.commerce.CommerceReportOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.FinishedRun;
 import dev.tributary.pipelines.commerce.report.CommerceReport;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.TributaryMetrics;
@@ -92,12 +93,9 @@ public final class CommerceReportPipeline {
         options.getRunner().getSimpleName(),
         options.getOrders());
     long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended in state " + state);
-    }
-    long pipelineMillis = (System.nanoTime() - start) / 1_000_000;
+    FinishedRun run = FinishedRun.of(pipeline);
+    PipelineResult result = run.result();
+    long pipelineMillis = run.millis();
     CommerceReport.Figures figures =
         options.getReport() ? CommerceReport.write(options.getOutput(), DEAD_LETTERS) : null;
     long millis = (System.nanoTime() - start) / 1_000_000;

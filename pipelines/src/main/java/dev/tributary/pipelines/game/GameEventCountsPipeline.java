@@ -10,6 +10,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.game.GameEventCountsOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.FinishedRun;
 import dev.tributary.pipelines.report.ReportTable;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.game.CountGameEvents;
@@ -96,13 +97,9 @@ public final class GameEventCountsPipeline {
         "Counting game events on {} from {}",
         options.getRunner().getSimpleName(),
         options.getEvents() != null ? options.getEvents() : options.getLandedEvents());
-    long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended in state " + state);
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    FinishedRun run = FinishedRun.of(pipeline);
+    PipelineResult result = run.result();
+    long millis = run.millis();
     LOG.info("Finished in {} ms", millis);
     MetricQueryResults metrics = TributaryMetrics.of(result);
     return new Summary(

@@ -8,6 +8,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialBatchLayerOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.FinishedRun;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.social.HistoryRange;
 import dev.tributary.transforms.social.PlaceComments;
@@ -82,13 +83,9 @@ public final class SocialBatchLayerPipeline {
         PipelineOptionsFactory.fromArgs(args).withValidation().as(SocialBatchLayerOptions.class);
     Pipeline pipeline = Pipeline.create(options);
     buildPipeline(pipeline, options);
-    long start = System.nanoTime();
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("pipeline ended in state " + state);
-    }
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    FinishedRun run = FinishedRun.of(pipeline);
+    PipelineResult result = run.result();
+    long millis = run.millis();
     LOG.info("Finished in {} ms", millis);
     MetricQueryResults metrics = TributaryMetrics.of(result);
     long noKind = counter(metrics, SplitSocialRecords.NO_KIND_COUNTER);
