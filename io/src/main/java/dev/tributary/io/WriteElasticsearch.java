@@ -4,15 +4,17 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Text;
+import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.Unwindowed;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.io.elasticsearch.ElasticsearchIO;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
@@ -57,11 +59,14 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
   private final String url;
   private final String index;
   private final List<String> idFields;
+  private final @Nullable ServingLayer layer;
 
-  private WriteElasticsearch(String url, String index, List<String> idFields) {
+  private WriteElasticsearch(
+      String url, String index, List<String> idFields, @Nullable ServingLayer layer) {
     this.url = url;
     this.index = index;
     this.idFields = idFields;
+    this.layer = layer;
   }
 
   /** Writes to {@code index} at {@code url}; a document's id is the values of {@code idFields}. */
@@ -70,7 +75,17 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
       throw new IllegalArgumentException(
           "documents written to " + index + " need at least one id field");
     }
-    return new WriteElasticsearch<>(url, index, List.of(idFields));
+    return new WriteElasticsearch<>(url, index, List.of(idFields), null);
+  }
+
+  /**
+   * Writes as one layer of a serving index shared by a batch and a speed layer: documents marked
+   * with the layer, versioned so that the batch layer's stand (see {@link ServingLayer}). A write
+   * refused because a batch-layer document stands is counted ({@code
+   * serving.<index>.keptBatchDocument}), not a dead letter.
+   */
+  public WriteElasticsearch<T> asLayer(ServingLayer layer) {
+    return new WriteElasticsearch<>(url, index, idFields, layer);
   }
 
   @Override
@@ -94,6 +109,8 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
                         schema,
                         records.getToRowFunction(),
                         idFields,
+                        layer,
+                        index,
                         source,
                         step,
                         entries,
@@ -111,13 +128,7 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
     PCollection<DeadLetter> refused =
         written
             .get(ElasticsearchIO.Write.FAILED_WRITES)
-            .apply(
-                "Refused documents",
-                MapElements.into(TypeDescriptor.of(DeadLetter.class))
-                    .via(
-                        (ElasticsearchIO.Document doc) ->
-                            new DeadLetter(
-                                source, step, doc.getResponseItemJson(), doc.getInputDoc())));
+            .apply("Refused documents", ParDo.of(new RefusedFn(index, source, step)));
     return PCollectionList.of(refused)
         .and(bulkEntries.get(unwritable).setTypeDescriptor(TypeDescriptor.of(DeadLetter.class)))
         .apply("Unwritable and refused", Flatten.pCollections())
@@ -150,6 +161,44 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         + "\n";
   }
 
+  /** A bulk entry that Elasticsearch applies only if {@code version} is at least the stored one. */
+  static String versionedBulkEntry(String id, long version, String document) {
+    return "{ \"index\" : {\"_id\":\""
+        + new String(JsonStringEncoder.getInstance().quoteAsString(id))
+        + "\",\"version\":"
+        + version
+        + ",\"version_type\":\"external_gte\"} }\n"
+        + document
+        + "\n";
+  }
+
+  /**
+   * A refused document to a dead letter, unless it was refused because a newer version stands (the
+   * batch layer's document, for a speed-layer write): that is counted.
+   */
+  private static class RefusedFn extends DoFn<ElasticsearchIO.Document, DeadLetter> {
+    private final String source;
+    private final String step;
+    private final Counter keptBatchDocument;
+
+    RefusedFn(String index, String source, String step) {
+      this.source = source;
+      this.step = step;
+      this.keptBatchDocument =
+          Metrics.counter(TributaryMetrics.NAMESPACE, "serving." + index + ".keptBatchDocument");
+    }
+
+    @ProcessElement
+    public void process(@Element ElasticsearchIO.Document doc, OutputReceiver<DeadLetter> out) {
+      String response = doc.getResponseItemJson();
+      if (response != null && response.contains("version_conflict_engine_exception")) {
+        keptBatchDocument.inc();
+        return;
+      }
+      out.output(new DeadLetter(source, step, response, doc.getInputDoc()));
+    }
+  }
+
   /**
    * One record to its document and bulk entry, both from the record's row; a record Elasticsearch
    * cannot take to a dead letter.
@@ -158,6 +207,8 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
     private final Schema schema;
     private final SerializableFunction<T, Row> toRow;
     private final List<String> idFields;
+    private final @Nullable ServingLayer layer;
+    private final Counter outsideRange;
     private final String source;
     private final String step;
     private final TupleTag<ElasticsearchIO.Document> entries;
@@ -168,6 +219,8 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         Schema schema,
         SerializableFunction<T, Row> toRow,
         List<String> idFields,
+        @Nullable ServingLayer layer,
+        String index,
         String source,
         String step,
         TupleTag<ElasticsearchIO.Document> entries,
@@ -175,6 +228,9 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
       this.schema = schema;
       this.toRow = toRow;
       this.idFields = idFields;
+      this.layer = layer;
+      this.outsideRange =
+          Metrics.counter(TributaryMetrics.NAMESPACE, "serving." + index + ".outsideRange");
       this.source = source;
       this.step = step;
       this.entries = entries;
@@ -189,7 +245,14 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
     @ProcessElement
     public void process(@Element T record, @Timestamp Instant timestamp, MultiOutputReceiver out) {
       Row row = toRow.apply(record);
+      if (layer != null && !layer.covers(row)) {
+        outsideRange.inc();
+        return;
+      }
       String document = RowJsonUtils.rowToJson(json, row);
+      if (layer != null) {
+        document = layer.marked(document, row);
+      }
       String id = documentId(row, idFields);
       String problem = problem(id, document);
       if (problem != null) {
@@ -200,7 +263,10 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
           .output(
               ElasticsearchIO.Document.create()
                   .withInputDoc(document)
-                  .withBulkDirective(bulkEntry(id, document))
+                  .withBulkDirective(
+                      layer == null
+                          ? bulkEntry(id, document)
+                          : versionedBulkEntry(id, layer.version(), document))
                   .withTimestamp(timestamp));
     }
   }

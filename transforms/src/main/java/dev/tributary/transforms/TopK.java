@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -18,16 +19,19 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
 import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
 import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Trigger;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.transforms.windowing.WindowFn;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.Row;
+import org.joda.time.Duration;
 
 /**
  * The k keys with the largest values per group and window, ties broken by the smaller key, as rows:
@@ -40,7 +44,8 @@ import org.apache.beam.sdk.values.Row;
  * <p>In streaming those values may arrive after the window's end (an upstream final pane comes when
  * its allowed lateness is over), so the ranking fires when the watermark passes the end, again as
  * each later value arrives, and once more, final ({@code isFinal}), when the input's allowed
- * lateness is over. Panes accumulate. In batch there is one pane, and it is final.
+ * lateness is over. Panes accumulate. In batch there is one pane, and it is final. With {@link
+ * #withEarlyFiringsEvery}, streaming also ranks before the window ends.
  */
 public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Row>> {
   private final int k;
@@ -48,8 +53,15 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
   private final String groupField;
   private final String keyField;
   private final String valueField;
+  private final @Nullable Duration earlyFiringsEvery;
 
-  private TopK(int k, boolean perGroup, String groupField, String keyField, String valueField) {
+  private TopK(
+      int k,
+      boolean perGroup,
+      String groupField,
+      String keyField,
+      String valueField,
+      @Nullable Duration earlyFiringsEvery) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, got " + k);
     }
@@ -58,16 +70,17 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
     this.groupField = groupField;
     this.keyField = keyField;
     this.valueField = valueField;
+    this.earlyFiringsEvery = earlyFiringsEvery;
   }
 
   /** The k largest of each window, over all keys. */
   public static TopK<KV<String, BigDecimal>> of(int k) {
-    return new TopK<>(k, false, "group", "key", "value");
+    return new TopK<>(k, false, "group", "key", "value", null);
   }
 
   /** The k largest of each group in each window. */
   public static TopK<KV<String, KV<String, BigDecimal>>> perGroup(int k) {
-    return new TopK<>(k, true, "group", "key", "value");
+    return new TopK<>(k, true, "group", "key", "value", null);
   }
 
   /**
@@ -75,7 +88,15 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
    * value}).
    */
   public TopK<InputT> withFieldNames(String group, String key, String value) {
-    return new TopK<>(k, perGroup, group, key, value);
+    return new TopK<>(k, perGroup, group, key, value, earlyFiringsEvery);
+  }
+
+  /**
+   * Streaming: also ranks before the window ends, {@code every} after the first value of a pane
+   * (null: never). A bounded input is ranked once per window, as before.
+   */
+  public TopK<InputT> withEarlyFiringsEvery(@Nullable Duration every) {
+    return new TopK<>(k, perGroup, groupField, keyField, valueField, every);
   }
 
   /** The schema of the results, for input in {@code windowFn}'s windows. */
@@ -114,9 +135,7 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
         .apply(
             "Rank when complete",
             Window.<KV<String, KV<String, BigDecimal>>>configure()
-                .triggering(
-                    AfterWatermark.pastEndOfWindow()
-                        .withLateFirings(AfterPane.elementCountAtLeast(1)))
+                .triggering(trigger(input.isBounded()))
                 .withAllowedLateness(
                     input.getWindowingStrategy().getAllowedLateness(),
                     Window.ClosingBehavior.FIRE_ALWAYS)
@@ -124,6 +143,16 @@ public class TopK<InputT> extends PTransform<PCollection<InputT>, PCollection<Ro
         .apply("Top " + k, Combine.perKey(new TopCombineFn(k)))
         .apply("Rank", ParDo.of(new RankFn(schema, perGroup)))
         .setRowSchema(schema);
+  }
+
+  private Trigger trigger(PCollection.IsBounded bounded) {
+    AfterWatermark.AfterWatermarkEarlyAndLate trigger =
+        AfterWatermark.pastEndOfWindow().withLateFirings(AfterPane.elementCountAtLeast(1));
+    if (earlyFiringsEvery == null || bounded == PCollection.IsBounded.BOUNDED) {
+      return trigger;
+    }
+    return trigger.withEarlyFirings(
+        AfterProcessingTime.pastFirstElementInPane().plusDelayOf(earlyFiringsEvery));
   }
 
   /**

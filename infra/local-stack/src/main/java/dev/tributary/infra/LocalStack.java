@@ -23,7 +23,11 @@ public final class LocalStack {
           "orders",
           "orders-dead-letters",
           "events",
-          "events-dead-letters");
+          "events-dead-letters",
+          "reddit.posts",
+          "reddit.comments",
+          "reddit.users",
+          "reddit.dead-letters");
 
   private LocalStack() {}
 

@@ -1,5 +1,6 @@
 package dev.tributary.options.social;
 
+import dev.tributary.options.ElasticsearchOptions;
 import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.OutputDirectoryOptions;
 import dev.tributary.options.templates.ParameterType;
@@ -9,7 +10,7 @@ import org.apache.beam.sdk.options.Description;
 
 /** All options of the social batch layer. */
 public interface SocialBatchLayerOptions
-    extends OutputDirectoryOptions, EventTimeOptions, SocialViewsOptions {
+    extends OutputDirectoryOptions, EventTimeOptions, SocialViewsOptions, ElasticsearchOptions {
   @TemplateParameter(
       order = 1,
       label = "History",
@@ -50,4 +51,21 @@ public interface SocialBatchLayerOptions
   String getTo();
 
   void setTo(String value);
+
+  @TemplateParameter(
+      order = 5,
+      label = "Serve",
+      helpText =
+          "Also write the views to Elasticsearch as the serving layer's batch layer (versions that the speed layer cannot overwrite).",
+      example = "true",
+      type = ParameterType.ENUM,
+      enumValues = {"true", "false"})
+  @Description(
+      "Also write the views to the Elasticsearch serving indices (views_<view>_<indexVersion>) as the"
+          + " batch layer: only the windows wholly inside the range read, with versions that a"
+          + " speed-layer write cannot overwrite.")
+  @Default.Boolean(false)
+  boolean getServe();
+
+  void setServe(boolean value);
 }

@@ -3,12 +3,14 @@ package dev.tributary.pipelines.social;
 import static dev.tributary.transforms.TributaryMetrics.counter;
 
 import dev.tributary.io.ReadLines;
+import dev.tributary.io.ServingLayer;
 import dev.tributary.io.WriteJsonLines;
 import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialBatchLayerOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
 import dev.tributary.pipelines.FinishedRun;
+import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.social.HistoryRange;
 import dev.tributary.transforms.social.PlaceComments;
@@ -24,6 +26,10 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.joda.time.DateTimeZone;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The lambda architecture's batch layer: the social history (posts, comments and users partitioned
  * by hour, local or {@code hdfs://}), all of it or the hours from {@code --from} to {@code --to},
  * through {@link SocialViews}, each view written as JSON lines into its own folder under {@code
- * --output}, dead letters beside them.
+ * --output}, dead letters beside them; with {@code --serve}, also to the serving indices in
+ * Elasticsearch as their batch layer (see {@link SocialServingIndices}).
  *
  * <p>Runs on any runner: {@code --runner=DirectRunner} (default), {@code FlinkRunner}, {@code
  * SparkRunner}.
@@ -115,6 +122,19 @@ public final class SocialBatchLayerPipeline {
     return HistoryRange.between(instant("from", options.getFrom()), instant("to", options.getTo()));
   }
 
+  /**
+   * This run as the serving layer's batch layer: the range it reads, which ends at --to or, when
+   * not given, at the start of the current hour (an hour still being landed is the speed layer's).
+   */
+  static ServingLayer servingLayerOf(HistoryRange range) {
+    Instant now = Instant.now();
+    Instant to =
+        range.to() != null
+            ? range.to()
+            : now.toDateTime(DateTimeZone.UTC).hourOfDay().roundFloorCopy().toInstant();
+    return ServingLayer.batch(range.from(), to, now);
+  }
+
   private static Instant instant(String option, String value) {
     if (value == null || value.isBlank()) {
       return null;
@@ -136,6 +156,11 @@ public final class SocialBatchLayerPipeline {
   public static SocialOutputs buildPipeline(Pipeline pipeline, SocialBatchLayerOptions options) {
     String history = options.getHistory().replaceAll("/+$", "");
     HistoryRange range = rangeOf(options);
+    ServingLayer layer = null;
+    if (options.getServe()) {
+      layer = servingLayerOf(range);
+      range = HistoryRange.between(range.from(), layer.to());
+    }
     LOG.info(
         "Social batch layer on {} over {} hours {}",
         options.getRunner().getSimpleName(),
@@ -157,7 +182,21 @@ public final class SocialBatchLayerPipeline {
         .views()
         .forEach(
             (folder, rows) -> rows.apply("Write " + folder, WriteJsonLines.to(out + "/" + folder)));
-    outputs.deadLetters().apply("Write dead letters", WriteJsonLines.to(out + "/" + DEAD_LETTERS));
+    PCollection<DeadLetter> deadLetters = outputs.deadLetters();
+    if (layer != null) {
+      LOG.info(
+          "Serving the views at {} (views_*_{}) as the {}",
+          options.getElasticsearchUrl(),
+          options.getIndexVersion(),
+          layer);
+      deadLetters =
+          PCollectionList.of(deadLetters)
+              .and(
+                  SocialServingIndices.write(
+                      outputs, options.getElasticsearchUrl(), options.getIndexVersion(), layer))
+              .apply("Dead letters and refused documents", Flatten.pCollections());
+    }
+    deadLetters.apply("Write dead letters", WriteJsonLines.to(out + "/" + DEAD_LETTERS));
     return outputs;
   }
 

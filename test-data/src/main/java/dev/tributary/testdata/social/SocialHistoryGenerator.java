@@ -61,6 +61,11 @@ public final class SocialHistoryGenerator {
 
     public int userUpdatesPerHour = 10;
     public double malformedShare = 0.002;
+
+    /** The number after which posts and comments are numbered, so that later runs continue. */
+    public long postsBefore = 0;
+
+    public long commentsBefore = 0;
   }
 
   /**
@@ -75,11 +80,34 @@ public final class SocialHistoryGenerator {
     }
   }
 
-  private record Timed(Instant time, String kindFolder, ObjectNode json, boolean mayBreak) {}
+  /**
+   * One record of the timeline: its time, its kind's folder ({@code posts}, {@code comments},
+   * {@code users}), the key it goes to Kafka with (its post's id, or its user's id), its text, and
+   * its defect when malformed (else null).
+   */
+  public record Line(Instant time, String kind, String key, String text, String defect) {}
+
+  private record Timed(
+      Instant time, String kindFolder, String key, ObjectNode json, boolean mayBreak) {}
 
   private SocialHistoryGenerator() {}
 
   public static Output generate(Settings s) {
+    Map<String, List<String>> files = new TreeMap<>();
+    List<Label> truth = new ArrayList<>();
+    for (Line line : timeline(s)) {
+      String file = line.kind() + "/" + PARTITION.format(line.time()) + "/data_0.json";
+      List<String> lines = files.computeIfAbsent(file, f -> new ArrayList<>());
+      lines.add(line.text());
+      if (line.defect() != null) {
+        truth.add(new Label(file, lines.size(), line.defect()));
+      }
+    }
+    return new Output(files, truth);
+  }
+
+  /** Every record, in time order, with its malformed share broken. */
+  public static List<Line> timeline(Settings s) {
     if (s.days < 1 || s.users < 1 || s.postsPerHour < 0) {
       throw new IllegalArgumentException("days and users must be >= 1, postsPerHour >= 0");
     }
@@ -94,14 +122,14 @@ public final class SocialHistoryGenerator {
       userWeights[u] = 1.0 / Math.sqrt(u + 1);
       created[u] = start.minusSeconds(86_400L * (1 + random.nextInt(2_000)));
       karma[u] = random.nextInt(5_000);
-      records.add(new Timed(start, "users", user(u, karma[u], created[u], start), true));
+      records.add(new Timed(start, "users", userId(u), user(u, karma[u], created[u], start), true));
     }
     List<String> userIds = new ArrayList<>();
     for (int u = 0; u < s.users; u++) {
       userIds.add(userId(u));
     }
-    int postCount = 0;
-    int commentCount = 0;
+    long postCount = s.postsBefore;
+    long commentCount = s.commentsBefore;
     for (long hour = 0; hour < s.days * 24L; hour++) {
       Instant hourStart = start.plusSeconds(hour * 3_600);
       for (int i = 0; i < s.postsPerHour; i++) {
@@ -124,7 +152,7 @@ public final class SocialHistoryGenerator {
             comment.put("score", commentScore);
             comment.put("created_utc", at.toString());
             comment.put("timestamp", at.toString());
-            comments.add(new Timed(at, "comments", comment, true));
+            comments.add(new Timed(at, "comments", postId, comment, true));
             karma[commenter] += commentScore;
           }
         }
@@ -138,31 +166,35 @@ public final class SocialHistoryGenerator {
         post.put("num_comments", comments.size());
         post.put("created_utc", postTime.toString());
         post.put("timestamp", postTime.toString());
-        records.add(new Timed(postTime, "posts", post, comments.isEmpty()));
+        records.add(new Timed(postTime, "posts", postId, post, comments.isEmpty()));
         records.addAll(comments);
         karma[author] += score;
       }
       for (int i = 0; i < s.userUpdatesPerHour; i++) {
         int u = userIndex(random, userWeights);
         Instant at = hourStart.plusMillis((long) (random.nextDouble() * 3_600_000));
-        records.add(new Timed(at, "users", user(u, karma[u], created[u], at), true));
+        records.add(new Timed(at, "users", userId(u), user(u, karma[u], created[u], at), true));
       }
     }
     records.sort(Comparator.comparing(Timed::time));
-    Map<String, List<String>> files = new TreeMap<>();
-    List<Label> truth = new ArrayList<>();
+    List<Line> lines = new ArrayList<>(records.size());
     for (Timed record : records) {
-      String file = record.kindFolder() + "/" + PARTITION.format(record.time()) + "/data_0.json";
-      List<String> lines = files.computeIfAbsent(file, f -> new ArrayList<>());
       if (record.mayBreak() && random.nextDouble() < s.malformedShare) {
         String defect = DEFECTS.get(random.nextInt(DEFECTS.size()));
-        lines.add(malformed(defect, record.json()));
-        truth.add(new Label(file, lines.size(), defect));
+        lines.add(
+            new Line(
+                record.time(),
+                record.kindFolder(),
+                record.key(),
+                malformed(defect, record.json()),
+                defect));
       } else {
-        lines.add(record.json().toString());
+        lines.add(
+            new Line(
+                record.time(), record.kindFolder(), record.key(), record.json().toString(), null));
       }
     }
-    return new Output(files, truth);
+    return lines;
   }
 
   private static String userId(int u) {

@@ -34,6 +34,16 @@ public final class HistoryRange implements SerializableFunction<String, Boolean>
     return new HistoryRange(from, to);
   }
 
+  /** The first hour read; null from the start. */
+  public @Nullable Instant from() {
+    return from;
+  }
+
+  /** The hour the read stops before; null to the end. */
+  public @Nullable Instant to() {
+    return to;
+  }
+
   public boolean isAll() {
     return from == null && to == null;
   }

@@ -165,6 +165,8 @@ public class SocialViews extends PTransform<PCollection<RawRecord>, SocialOutput
             Window.<KV<String, KV<String, BigDecimal>>>into(windows)
                 .withAllowedLateness(allowedLateness)
                 .accumulatingFiredPanes())
-        .apply("Top posts " + name, topPostsRanking(topPosts));
+        .apply(
+            "Top posts " + name,
+            topPostsRanking(topPosts).withEarlyFiringsEvery(earlyFiringsEvery));
   }
 }
