@@ -14,10 +14,11 @@ import java.util.TreeMap;
  */
 public final class LayerMix implements Panel.Query {
   private static final List<String> LAYERS = List.of("batch", "speed");
-  private final List<String> indices;
+  private final Map<String, String> indices;
 
-  public LayerMix(List<String> indices) {
-    this.indices = List.copyOf(indices);
+  /** {@code indices}: label to index name, in order. */
+  public LayerMix(Map<String, String> indices) {
+    this.indices = new java.util.LinkedHashMap<>(indices);
   }
 
   @Override
@@ -25,13 +26,14 @@ public final class LayerMix implements Panel.Query {
     List<String> labels = new ArrayList<>();
     Map<String, List<Number>> counts = new TreeMap<>();
     LAYERS.forEach(layer -> counts.put(layer, new ArrayList<>()));
-    for (String index : indices) {
+    for (Map.Entry<String, String> labelled : indices.entrySet()) {
+      String index = labelled.getValue();
       ObjectNode body = Elasticsearch.body();
       body.put("size", 0);
       body.putObject("aggs").putObject("layers").putObject("terms").put("field", "layer.keyword");
       JsonNode buckets =
           elasticsearch.search(index, body).path("aggregations").path("layers").path("buckets");
-      labels.add(index);
+      labels.add(labelled.getKey());
       for (String layer : LAYERS) {
         long count = 0;
         for (JsonNode bucket : buckets) {

@@ -6,7 +6,6 @@ import dev.tributary.dashboard.LayerMix;
 import dev.tributary.dashboard.PageProvider;
 import dev.tributary.dashboard.Panel;
 import dev.tributary.dashboard.TopValues;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,8 @@ public final class SocialPageProvider implements PageProvider {
     Map<String, String> activity = new LinkedHashMap<>();
     activity.put("posts", "posts");
     activity.put("comments", "comments");
-    List<String> indices = new ArrayList<>();
-    VIEWS.forEach(view -> indices.add(index(view, version)));
+    Map<String, String> indices = new LinkedHashMap<>();
+    VIEWS.forEach(view -> indices.put(view, index(view, version)));
     return new DashboardPage(
         "social",
         "Social activity",

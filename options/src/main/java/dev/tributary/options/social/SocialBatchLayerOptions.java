@@ -10,22 +10,11 @@ import org.apache.beam.sdk.options.Description;
 
 /** All options of the social batch layer. */
 public interface SocialBatchLayerOptions
-    extends OutputDirectoryOptions, EventTimeOptions, SocialViewsOptions, ElasticsearchOptions {
-  @TemplateParameter(
-      order = 1,
-      label = "History",
-      helpText =
-          "The history's base folder, holding posts/, comments/ and users/ partitioned year=/month=/day=/hour=, local or hdfs://.",
-      example = "hdfs://namenode:8020/data",
-      type = ParameterType.FILE_PATH)
-  @Description(
-      "The history's base folder, holding posts/, comments/ and users/ partitioned"
-          + " year=/month=/day=/hour= with JSON lines in data_*.json, local or hdfs://.")
-  @Default.String("test-data/social/sample")
-  String getHistory();
-
-  void setHistory(String value);
-
+    extends OutputDirectoryOptions,
+        EventTimeOptions,
+        SocialViewsOptions,
+        ElasticsearchOptions,
+        SocialHistoryOptions {
   @TemplateParameter(
       order = 2,
       label = "From",

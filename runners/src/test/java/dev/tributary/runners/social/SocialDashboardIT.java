@@ -86,7 +86,7 @@ class SocialDashboardIT {
       assertEquals(404, status(dashboard.url().resolve("pages/no-such-page")));
 
       Path screenshot = Path.of("target", "social-dashboard.png");
-      HeadlessChromium.screenshot(page, screenshot, 1400, 1100, 10_000);
+      HeadlessChromium.screenshot(page, screenshot, 1400, 1200, 10_000);
       assertTrue(Files.size(screenshot) > 20_000, "a screenshot with charts: " + screenshot);
       System.out.printf(
           "[social dashboard] panels and their points %s; screenshot %s (%,d bytes)%n",
@@ -107,7 +107,9 @@ class SocialDashboardIT {
         }
       }
     }
-    rows.sort((a, b) -> Long.compare(b.get("activities").asLong(), a.get("activities").asLong()));
+    rows.sort(
+        java.util.Comparator.comparingLong((JsonNode r) -> -r.get("activities").asLong())
+            .thenComparing(r -> r.get("subreddit").asText()));
     return rows.stream().limit(10).map(r -> r.get("subreddit").asText()).toList();
   }
 
