@@ -10,11 +10,11 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 
 /** Reads back what a pipeline wrote, through Beam's file systems (local, {@code hdfs://}). */
-final class OutputFiles {
+public final class OutputFiles {
   private OutputFiles() {}
 
   /** Every line of every file matching {@code pattern}. */
-  static List<String> lines(String pattern) throws IOException {
+  public static List<String> lines(String pattern) throws IOException {
     List<String> lines = new ArrayList<>();
     for (MatchResult.Metadata file : FileSystems.match(pattern).metadata()) {
       try (BufferedReader reader =

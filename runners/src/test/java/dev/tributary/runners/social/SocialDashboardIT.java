@@ -46,7 +46,9 @@ class SocialDashboardIT {
   void everyChartOfTheSocialPageHasData(@TempDir Path dir) throws Exception {
     SocialBatchLayerPipeline.run(
         new String[] {
-          "--runner=DirectRunner",
+          "--runner=FlinkRunner",
+          "--flinkMaster=[local]",
+          "--parallelism=2",
           "--history=" + SAMPLE,
           "--output=" + dir.resolve("batch"),
           "--serve=true",

@@ -139,7 +139,9 @@ class SocialLambdaIT {
       SocialBatchLayerPipeline.Summary batch =
           SocialBatchLayerPipeline.run(
               new String[] {
-                "--runner=DirectRunner",
+                "--runner=FlinkRunner",
+                "--flinkMaster=[local]",
+                "--parallelism=2",
                 "--history=" + historyDir,
                 "--output=" + dir.resolve("batch"),
                 "--topPosts=" + TOP_POSTS,

@@ -96,6 +96,7 @@ public final class SocialProducer {
     long started = System.nanoTime();
     long deadline = started + (long) (s.durationSeconds * 1e9);
     long count = 0;
+    Map<String, Long> userUpdates = new java.util.HashMap<>();
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(
@@ -117,6 +118,13 @@ public final class SocialProducer {
         }
         SocialHistoryGenerator.Line line = lines.next();
         Instant now = Instant.now();
+        if (line.kind().equals("users") && line.defect() == null) {
+          // A user update is known by its user and time: two of one user never share a millisecond.
+          long millis =
+              userUpdates.merge(
+                  line.key(), now.toEpochMilli(), (last, at) -> Math.max(last + 1, at));
+          now = Instant.ofEpochMilli(millis);
+        }
         String text = line.defect() == null ? restamped(line, now) : line.text();
         producer.send(
             new ProducerRecord<>(
