@@ -108,7 +108,7 @@ public final class SocialProducer {
                 5),
             new StringSerializer(),
             new StringSerializer())) {
-      Iterator<SocialHistoryGenerator.Line> lines = new Days(s);
+      Iterator<SocialHistoryGenerator.Line> lines = records(s);
       while (lines.hasNext()
           && System.nanoTime() < deadline
           && (s.messages <= 0 || count < s.messages)
@@ -161,8 +161,16 @@ public final class SocialProducer {
     return new Summary(perKind, malformed, (System.nanoTime() - started) / 1e9);
   }
 
+  /**
+   * The records the producer sends, in order, as the generator writes them (before they are stamped
+   * with the time they are sent): day after day from the seed, numbered on.
+   */
+  public static Iterator<SocialHistoryGenerator.Line> records(Settings s) {
+    return new Days(s);
+  }
+
   /** The record as sent: its times are the sending time. */
-  private static String restamped(SocialHistoryGenerator.Line line, Instant now) {
+  static String restamped(SocialHistoryGenerator.Line line, Instant now) {
     try {
       ObjectNode json = (ObjectNode) JSON.readTree(line.text());
       json.put("timestamp", now.toString());

@@ -57,17 +57,25 @@ public final class SocialSpeedBench {
     List<Integer> rates = List.of(1_000, 5_000);
     int duration = 60;
     String early = "PT1S";
+    int bundleMillis = 1_000;
+    int warmup = 15;
     Path out = Path.of("target", "social-bench");
     for (String arg : args) {
       String value = arg.substring(arg.indexOf('=') + 1);
       if (arg.equals("--help")) {
         System.out.println(
-            "SocialSpeedBench [--rates=1000,5000] [--duration=60] [--early=PT1S] [--out=target/social-bench]");
+            "SocialSpeedBench [--rates=1000,5000] [--duration=60] [--early=PT1S] [--bundleMillis=1000] [--warmup=15]"
+                + " [--out=target/social-bench]\n--bundleMillis is Flink's --maxBundleTimeMills: how long a"
+                + " bundle (and the Elasticsearch bulk request it ends with) may stay open.");
         return;
       } else if (arg.startsWith("--rates=")) {
         rates = Arrays.stream(value.split(",")).map(Integer::parseInt).toList();
       } else if (arg.startsWith("--duration=")) {
         duration = Integer.parseInt(value);
+      } else if (arg.startsWith("--warmup=")) {
+        warmup = Integer.parseInt(value);
+      } else if (arg.startsWith("--bundleMillis=")) {
+        bundleMillis = Integer.parseInt(value);
       } else if (arg.startsWith("--early=")) {
         early = value;
       } else if (arg.startsWith("--out=")) {
@@ -102,7 +110,8 @@ public final class SocialSpeedBench {
                 "--consumerGroup=bench-social",
                 "--bootstrapServers=" + kafka.bootstrapServers(),
                 "--elasticsearchUrl=" + elasticsearch.url(),
-                "--earlyFiringsEvery=" + early
+                "--earlyFiringsEvery=" + early,
+                "--maxBundleTimeMills=" + bundleMillis
               });
       String index =
           elasticsearch.url()
@@ -110,8 +119,8 @@ public final class SocialSpeedBench {
               + SocialServingIndices.indexOf(SocialView.ACTIVITY_PER_MINUTE.folder(), "v1");
       Map<Long, Long> sentPerMinute = new HashMap<>();
       try {
-        LOG.info("Warm-up, not measured: 500 messages/s for 15 s");
-        run(kafka, index, sentPerMinute, 500, 15, 1, "warm-up");
+        LOG.info("Warm-up, not measured: 500 messages/s for {} s", warmup);
+        run(kafka, index, sentPerMinute, 500, warmup, 1, "warm-up");
         long seed = 2;
         for (int rate : rates) {
           rows.add(run(kafka, index, sentPerMinute, rate, duration, seed++, "rate " + rate));
@@ -124,6 +133,8 @@ public final class SocialSpeedBench {
     md.append(
         "| messages/s asked | sent | achieved/s | posts and comments | counted | lost | latency p50 s | p99 s | max s |\n");
     md.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    md.insert(
+        0, String.format("Early panes every %s, bundles up to %d ms.%n%n", early, bundleMillis));
     for (JsonNode r : rows) {
       md.append(
           String.format(
@@ -142,6 +153,12 @@ public final class SocialSpeedBench {
         .writeValue(out.resolve("social-speed-results.json").toFile(), rows);
     Files.writeString(out.resolve("social-speed-results.md"), md.toString());
     System.out.println(md);
+    for (JsonNode r : rows) {
+      if (r.get("lost").asLong() > 0) {
+        throw new IllegalStateException(
+            "at " + r.get("rate") + " messages/s, " + r.get("lost") + " posts and comments never showed");
+      }
+    }
   }
 
   private static ObjectNode run(
