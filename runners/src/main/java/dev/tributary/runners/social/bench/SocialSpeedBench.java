@@ -156,7 +156,11 @@ public final class SocialSpeedBench {
     for (JsonNode r : rows) {
       if (r.get("lost").asLong() > 0) {
         throw new IllegalStateException(
-            "at " + r.get("rate") + " messages/s, " + r.get("lost") + " posts and comments never showed");
+            "at "
+                + r.get("rate")
+                + " messages/s, "
+                + r.get("lost")
+                + " posts and comments never showed");
       }
     }
   }
