@@ -15,7 +15,10 @@ public final class SocialDomain implements Domain {
 
   @Override
   public List<Class<?>> templates() {
-    return List.of(SocialBatchLayerPipeline.class);
+    return List.of(
+        SocialBatchLayerPipeline.class,
+        SocialSpeedLayerPipeline.class,
+        SocialLandingPipeline.class);
   }
 
   @Override
