@@ -1,13 +1,16 @@
 package dev.tributary.options.social;
 
+import dev.tributary.options.EventTimeOptions;
 import dev.tributary.options.templates.ParameterType;
 import dev.tributary.options.templates.TemplateParameter;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.PipelineOptions;
 
-/** The settings of the social views that the batch and the speed layer share. */
-public interface SocialViewsOptions extends PipelineOptions {
+/**
+ * The settings of the social views that the batch and the speed layer share, with their windows'
+ * lateness and early panes.
+ */
+public interface SocialViewsOptions extends EventTimeOptions {
   @TemplateParameter(
       order = 42,
       label = "Top posts",

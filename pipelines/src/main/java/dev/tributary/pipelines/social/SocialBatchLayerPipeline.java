@@ -5,7 +5,6 @@ import static dev.tributary.transforms.TributaryMetrics.counter;
 import dev.tributary.io.ReadLines;
 import dev.tributary.io.ServingLayer;
 import dev.tributary.io.WriteJsonLines;
-import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialBatchLayerOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
@@ -170,13 +169,7 @@ public final class SocialBatchLayerPipeline {
     SocialOutputs outputs =
         pipeline
             .apply("Read history", range.isAll() ? read : read.onlyFiles(range))
-            .apply(
-                "Social views",
-                SocialViews.of(
-                    options.getTopPosts(),
-                    OptionValues.duration("allowedLateness", options.getAllowedLateness()),
-                    OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery()),
-                    OptionValues.duration("commentWait", options.getCommentWait())));
+            .apply("Social views", SocialViewsFromOptions.of(options));
     String out = options.getOutput().replaceAll("/+$", "");
     outputs
         .views()

@@ -1,22 +1,18 @@
 package dev.tributary.pipelines.social;
 
 import dev.tributary.io.KafkaConnection;
-import dev.tributary.io.ReadKafka;
 import dev.tributary.io.WriteKafka;
 import dev.tributary.io.WriteLinesPartitioned;
 import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialLandingOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
-import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.social.LandSocialRecords;
 import dev.tributary.transforms.social.SocialKind;
 import java.util.Arrays;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,19 +84,14 @@ public final class SocialLandingPipeline {
         Arrays.stream(SocialKind.values()).map(SocialKind::topic).toList(),
         history,
         options.getLandEvery());
-    PCollectionList<RawRecord> topics = PCollectionList.empty(pipeline);
-    for (SocialKind kind : SocialKind.values()) {
-      topics =
-          topics.and(
-              pipeline.apply(
-                  "Read " + kind.topic(),
-                  ReadKafka.from(kafka, kind.topic(), options.getConsumerGroup())
-                      .withMaxOutOfOrder(
-                          OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder()))));
-    }
     PCollectionTuple landed =
-        topics
-            .apply("All topics", Flatten.pCollections())
+        pipeline
+            .apply(
+                "Read the topics",
+                ReadSocialTopics.from(
+                    kafka,
+                    options.getConsumerGroup(),
+                    OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder())))
             .apply("Check and partition", new LandSocialRecords());
     landed
         .get(LandSocialRecords.LANDED)

@@ -1,14 +1,12 @@
 package dev.tributary.pipelines.social;
 
 import dev.tributary.io.KafkaConnection;
-import dev.tributary.io.ReadKafka;
 import dev.tributary.io.ServingLayer;
 import dev.tributary.io.WriteKafka;
 import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialSpeedLayerOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
-import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.social.SocialKind;
 import dev.tributary.transforms.social.SocialOutputs;
 import dev.tributary.transforms.social.SocialViews;
@@ -94,25 +92,12 @@ public final class SocialSpeedLayerPipeline {
         url,
         options.getIndexVersion());
     Duration maxOutOfOrder = OptionValues.duration("maxOutOfOrder", options.getMaxOutOfOrder());
-    PCollectionList<RawRecord> topics = PCollectionList.empty(pipeline);
-    for (SocialKind kind : SocialKind.values()) {
-      topics =
-          topics.and(
-              pipeline.apply(
-                  "Read " + kind.topic(),
-                  ReadKafka.from(kafka, kind.topic(), options.getConsumerGroup())
-                      .withMaxOutOfOrder(maxOutOfOrder)));
-    }
     SocialOutputs outputs =
-        topics
-            .apply("All topics", Flatten.pCollections())
+        pipeline
             .apply(
-                "Social views",
-                SocialViews.of(
-                    options.getTopPosts(),
-                    OptionValues.duration("allowedLateness", options.getAllowedLateness()),
-                    OptionValues.duration("earlyFiringsEvery", options.getEarlyFiringsEvery()),
-                    OptionValues.duration("commentWait", options.getCommentWait())));
+                "Read the topics",
+                ReadSocialTopics.from(kafka, options.getConsumerGroup(), maxOutOfOrder))
+            .apply("Social views", SocialViewsFromOptions.of(options));
     PCollectionList.of(outputs.deadLetters())
         .and(
             SocialServingIndices.write(

@@ -13,6 +13,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
 import dev.tributary.runners.OutputFolders;
 import dev.tributary.runners.bench.ChildJvm;
+import dev.tributary.runners.bench.Percentile;
 import dev.tributary.testdata.Pacer;
 import dev.tributary.testdata.banking.BankingGenerator;
 import dev.tributary.transforms.InvalidRecordException;
@@ -290,8 +291,8 @@ final class StreamingLatencyBench {
                         .addObject()
                         .put("fromSecond", from)
                         .put("samples", latencies.length)
-                        .put("p50Ms", percentile(latencies, 50))
-                        .put("p99Ms", percentile(latencies, 99))
+                        .put("p50Ms", Percentile.of(latencies, 50))
+                        .put("p99Ms", Percentile.of(latencies, 99))
                         .put("maxMs", latencies[latencies.length - 1]));
         ObjectNode result =
             JSON.createObjectNode()
@@ -306,22 +307,22 @@ final class StreamingLatencyBench {
                 .put("warmupEvents", plan.warmUpLines())
                 .put("idleBeforeFeedSeconds", settings.idleBeforeFeedSeconds)
                 .put("warmupSamples", cold.length)
-                .put("warmupP50Ms", percentile(cold, 50))
-                .put("warmupP95Ms", percentile(cold, 95))
-                .put("warmupP99Ms", percentile(cold, 99))
+                .put("warmupP50Ms", Percentile.of(cold, 50))
+                .put("warmupP95Ms", Percentile.of(cold, 95))
+                .put("warmupP99Ms", Percentile.of(cold, 99))
                 .put("sent", sent)
                 .put("sendRate", Math.round(sent / feedSeconds))
                 // events per second the job got through: all sent, over the time until the last
                 // expected alert
                 .put("sustainedRate", Math.round(sent / drainedSeconds))
                 .put("latencySamples", all.length)
-                .put("p50Ms", percentile(all, 50))
-                .put("p95Ms", percentile(all, 95))
-                .put("p99Ms", percentile(all, 99))
+                .put("p50Ms", Percentile.of(all, 50))
+                .put("p95Ms", Percentile.of(all, 95))
+                .put("p99Ms", Percentile.of(all, 99))
                 .put("secondHalfSamples", secondHalf.length)
-                .put("secondHalfP50Ms", percentile(secondHalf, 50))
-                .put("secondHalfP95Ms", percentile(secondHalf, 95))
-                .put("secondHalfP99Ms", percentile(secondHalf, 99))
+                .put("secondHalfP50Ms", Percentile.of(secondHalf, 50))
+                .put("secondHalfP95Ms", Percentile.of(secondHalf, 95))
+                .put("secondHalfP99Ms", Percentile.of(secondHalf, 99))
                 .put("minMs", all.length == 0 ? -1 : all[0])
                 .put("maxMs", all.length == 0 ? -1 : all[all.length - 1])
                 .put("expectedAlerts", expected.size())
@@ -836,13 +837,5 @@ final class StreamingLatencyBench {
         (from, latencies) ->
             sorted.put(from, latencies.stream().mapToLong(Long::longValue).sorted().toArray()));
     return sorted;
-  }
-
-  private static long percentile(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return -1;
-    }
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }

@@ -8,6 +8,7 @@ import dev.tributary.infra.FreePort;
 import dev.tributary.infra.KafkaServer;
 import dev.tributary.pipelines.game.StreamingGameEventsPipeline;
 import dev.tributary.runners.bench.ChildJvm;
+import dev.tributary.runners.bench.Percentile;
 import dev.tributary.runners.game.GameApiProcess;
 import dev.tributary.transforms.game.GameView;
 import java.net.URI;
@@ -235,8 +236,8 @@ public final class GameStreamingBench {
     row.put("inKafka", accepted.size());
     row.put("counted", counted);
     row.put("drainSeconds", (drainedAt - lastAccepted) / 1000.0);
-    row.put("p50Seconds", percentile(latencies, 50));
-    row.put("p99Seconds", percentile(latencies, 99));
+    row.put("p50Seconds", Percentile.of(latencies, 50));
+    row.put("p99Seconds", Percentile.of(latencies, 99));
     row.put("maxSeconds", latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1]);
     row.put("apiP99Ms", load.get("p99Ms").asDouble());
     LOG.info("{}", row);
@@ -253,13 +254,5 @@ public final class GameStreamingBench {
               + " counted in the view");
     }
     return row;
-  }
-
-  private static double percentile(double[] sorted, double percentile) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }

@@ -9,6 +9,7 @@ import dev.tributary.infra.KafkaServer;
 import dev.tributary.pipelines.social.SocialServingIndices;
 import dev.tributary.pipelines.social.SocialSpeedLayerPipeline;
 import dev.tributary.runners.bench.ChildJvm;
+import dev.tributary.runners.bench.Percentile;
 import dev.tributary.testdata.social.SocialProducer;
 import dev.tributary.transforms.social.SocialKind;
 import dev.tributary.transforms.social.SocialView;
@@ -276,8 +277,8 @@ public final class SocialSpeedBench {
     row.put("activities", counted.size());
     row.put("counted", seen);
     row.put("lost", counted.size() - seen);
-    row.put("p50Seconds", percentile(latencies, 50));
-    row.put("p99Seconds", percentile(latencies, 99));
+    row.put("p50Seconds", Percentile.of(latencies, 50));
+    row.put("p99Seconds", Percentile.of(latencies, 99));
     row.put("maxSeconds", latencies.length == 0 ? Double.NaN : latencies[latencies.length - 1]);
     LOG.info("{}", row);
     return row;
@@ -293,13 +294,5 @@ public final class SocialSpeedBench {
       }
     }
     return true;
-  }
-
-  private static double percentile(double[] sorted, double percentile) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
 }
