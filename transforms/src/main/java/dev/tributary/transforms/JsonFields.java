@@ -191,6 +191,47 @@ public final class JsonFields {
    */
   public BigDecimal positiveDecimal(String field, int scale, BigDecimal max)
       throws InvalidRecordException {
+    return decimal(field, scale, false, max);
+  }
+
+  /**
+   * An exact decimal as {@link #positiveDecimal} reads it, but 0 allowed: from 0 to {@code max} (a
+   * payout that paid nothing).
+   */
+  public BigDecimal nonNegativeDecimal(String field, int scale, BigDecimal max)
+      throws InvalidRecordException {
+    return decimal(field, scale, true, max);
+  }
+
+  /**
+   * An array of strings, each read as {@link #text} reads one; empty when the field is absent or
+   * null.
+   */
+  public java.util.List<String> textList(String field) throws InvalidRecordException {
+    if (!has(field)) {
+      return java.util.List.of();
+    }
+    JsonNode value = object.get(field);
+    if (!value.isArray()) {
+      throw new InvalidRecordException(
+          "field '" + field + "' must be a JSON array, got " + Text.quoted(value.toString()));
+    }
+    java.util.List<String> texts = new java.util.ArrayList<>(value.size());
+    for (JsonNode item : value) {
+      if (!item.isTextual() || looksBlank(item.asText())) {
+        throw new InvalidRecordException(
+            "field '"
+                + field
+                + "' must hold only non-blank strings, got "
+                + Text.quoted(item.toString()));
+      }
+      texts.add(item.asText());
+    }
+    return texts;
+  }
+
+  private BigDecimal decimal(String field, int scale, boolean zeroAllowed, BigDecimal max)
+      throws InvalidRecordException {
     JsonNode value = required(field);
     String written;
     if (value.isNumber()) {
@@ -201,11 +242,12 @@ public final class JsonFields {
       throw new InvalidRecordException(
           "field '" + field + "' must be a number, got " + Text.quoted(value.toString()));
     }
-    return positiveDecimal(
+    return decimal(
         field,
         written,
         value.isNumber() ? value::decimalValue : () -> new BigDecimal(written),
         scale,
+        zeroAllowed,
         max);
   }
 
@@ -216,6 +258,17 @@ public final class JsonFields {
    */
   static BigDecimal positiveDecimal(
       String field, String written, Supplier<BigDecimal> read, int scale, BigDecimal max)
+      throws InvalidRecordException {
+    return decimal(field, written, read, scale, false, max);
+  }
+
+  private static BigDecimal decimal(
+      String field,
+      String written,
+      Supplier<BigDecimal> read,
+      int scale,
+      boolean zeroAllowed,
+      BigDecimal max)
       throws InvalidRecordException {
     if (written.length() > MAX_NUMBER_CHARS) {
       throw new InvalidRecordException(
@@ -233,9 +286,14 @@ public final class JsonFields {
       throw new InvalidRecordException(
           "field '" + field + "' must be a number, got " + Text.quoted(written));
     }
-    if (decimal.signum() <= 0) {
+    if (decimal.signum() < 0 || (decimal.signum() == 0 && !zeroAllowed)) {
       throw new InvalidRecordException(
-          "field '" + field + "' must be greater than 0, got " + Text.quoted(written));
+          "field '"
+              + field
+              + "' must be "
+              + (zeroAllowed ? "0 or more" : "greater than 0")
+              + ", got "
+              + Text.quoted(written));
     }
     // compareTo looks at the exponents first, so a huge one costs nothing here.
     if (decimal.compareTo(max) > 0) {
