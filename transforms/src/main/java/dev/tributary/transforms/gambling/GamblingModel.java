@@ -1,0 +1,136 @@
+package dev.tributary.transforms.gambling;
+
+import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.ParsedRecords;
+import dev.tributary.transforms.RawRecord;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
+import org.joda.time.Duration;
+import org.joda.time.Instant;
+
+/**
+ * The gambling analysis in plain Java, the reference {@link GamblingAnalysis} is held to: the same
+ * parsing, the same placing of bets on the catalogue, the same views, computed directly.
+ */
+public final class GamblingModel {
+  /** The model's outputs. */
+  public record Result(
+      List<PlacedBet> placedBets, Map<String, List<Row>> views, List<DeadLetter> deadLetters) {}
+
+  public Result run(List<RawRecord> raw) {
+    Map<GamblingKind, List<RawRecord>> byKind = new EnumMap<>(GamblingKind.class);
+    for (GamblingKind kind : GamblingKind.values()) {
+      byKind.put(kind, new ArrayList<>());
+    }
+    List<DeadLetter> deadLetters = new ArrayList<>();
+    for (RawRecord record : raw) {
+      Optional<GamblingKind> kind = GamblingKind.of(record.source, record.payload);
+      if (kind.isPresent()) {
+        byKind.get(kind.get()).add(record);
+      } else {
+        deadLetters.add(DeadLetter.of(record, "ParseGamblingRecords", "the source names no kind"));
+      }
+    }
+    ParsedRecords<Game> games =
+        ParsedRecords.of("games", new GameParser(), g -> g.gameId, byKind.get(GamblingKind.GAMES));
+    ParsedRecords<Bet> bets =
+        ParsedRecords.of("bets", new BetParser(), b -> b.betId, byKind.get(GamblingKind.BETS));
+    deadLetters.addAll(games.deadLetters());
+    deadLetters.addAll(bets.deadLetters());
+    deadLetters.addAll(
+        ParsedRecords.of(
+                "players",
+                new PlayerParser(),
+                p -> p.playerId + "@" + p.updatedAt.getMillis(),
+                byKind.get(GamblingKind.PLAYERS))
+            .deadLetters());
+    deadLetters.addAll(
+        ParsedRecords.of(
+                "sessions",
+                new SessionParser(),
+                s -> s.sessionId,
+                byKind.get(GamblingKind.SESSIONS))
+            .deadLetters());
+    deadLetters.addAll(
+        ParsedRecords.of(
+                "transactions",
+                new TransactionParser(),
+                t -> t.transactionId,
+                byKind.get(GamblingKind.TRANSACTIONS))
+            .deadLetters());
+    deadLetters.addAll(
+        ParsedRecords.of(
+                "events", new EventParser(), e -> e.eventId, byKind.get(GamblingKind.EVENTS))
+            .deadLetters());
+
+    Map<String, Game> catalogue = new LinkedHashMap<>();
+    games.records().forEach(g -> catalogue.put(g.gameId, g));
+    List<PlacedBet> placed = new ArrayList<>();
+    for (Bet bet : bets.records()) {
+      Game game = catalogue.get(bet.gameId);
+      if (game == null) {
+        deadLetters.add(PlaceBets.unknownGame(bet));
+      } else {
+        placed.add(PlacedBet.of(bet, game));
+      }
+    }
+    Map<String, List<Row>> views = new LinkedHashMap<>();
+    for (RevenueView view : RevenueView.values()) {
+      views.put(view.folder(), view(placed, view));
+    }
+    return new Result(placed, views, deadLetters);
+  }
+
+  private record Cell(String key, Optional<Instant> windowStart) {}
+
+  private static List<Row> view(List<PlacedBet> bets, RevenueView view) {
+    Map<Cell, List<PlacedBet>> cells = new LinkedHashMap<>();
+    for (PlacedBet bet : bets) {
+      Optional<Instant> start = Optional.empty();
+      if (view.window() != null) {
+        long size = view.window().getMillis();
+        start = Optional.of(new Instant(Math.floorDiv(bet.placedAt.getMillis(), size) * size));
+      }
+      cells
+          .computeIfAbsent(new Cell(view.keyOf().apply(bet), start), c -> new ArrayList<>())
+          .add(bet);
+    }
+    Schema schema = GamblingAnalysis.schemaOf(view);
+    List<Row> rows = new ArrayList<>();
+    cells.forEach(
+        (cell, inCell) -> {
+          BigDecimal stakes = BigDecimal.ZERO;
+          BigDecimal payouts = BigDecimal.ZERO;
+          for (PlacedBet bet : inCell) {
+            stakes = stakes.add(bet.stake);
+            payouts = payouts.add(bet.payout);
+          }
+          List<Object> values = new ArrayList<>();
+          values.add(cell.key());
+          Duration window = view.window();
+          cell.windowStart()
+              .ifPresent(
+                  start -> {
+                    values.add(start);
+                    values.add(start.plus(window));
+                  });
+          values.add((long) inCell.size());
+          values.add(stakes);
+          values.add(payouts);
+          values.add(stakes.subtract(payouts));
+          values.add(
+              stakes.signum() == 0 ? null : payouts.divide(stakes, 4, RoundingMode.HALF_EVEN));
+          values.add(true);
+          rows.add(Row.withSchema(schema).addValues(values).build());
+        });
+    return rows;
+  }
+}

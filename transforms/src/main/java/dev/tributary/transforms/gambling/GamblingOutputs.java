@@ -1,0 +1,54 @@
+package dev.tributary.transforms.gambling;
+
+import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.NamedOutputs;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.Row;
+
+/**
+ * Everything {@link GamblingAnalysis} produces: the placed bets, the views by folder, the dead
+ * letters.
+ */
+public final class GamblingOutputs extends NamedOutputs {
+  private final PCollection<PlacedBet> placedBets;
+  private final Map<String, PCollection<Row>> views;
+  private final PCollection<DeadLetter> deadLetters;
+
+  GamblingOutputs(
+      PCollection<PlacedBet> placedBets,
+      Map<String, PCollection<Row>> views,
+      PCollection<DeadLetter> deadLetters) {
+    super(placedBets.getPipeline(), all(placedBets, views, deadLetters));
+    this.placedBets = placedBets;
+    this.views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
+    this.deadLetters = deadLetters;
+  }
+
+  private static Map<String, PCollection<?>> all(
+      PCollection<PlacedBet> placedBets,
+      Map<String, PCollection<Row>> views,
+      PCollection<DeadLetter> deadLetters) {
+    Map<String, PCollection<?>> all = new LinkedHashMap<>();
+    all.put("placedBets", placedBets);
+    all.putAll(views);
+    all.put("deadLetters", deadLetters);
+    return all;
+  }
+
+  public PCollection<PlacedBet> placedBets() {
+    return placedBets;
+  }
+
+  /** The views by folder, in a fixed order. */
+  public Map<String, PCollection<Row>> views() {
+    return views;
+  }
+
+  /** Malformed records, repeated ids, records of no kind, bets on unknown games. */
+  public PCollection<DeadLetter> deadLetters() {
+    return deadLetters;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.tributary.transforms.gambling;
+
+import static org.junit.Assert.assertEquals;
+
+import dev.tributary.transforms.DeadLetter;
+import dev.tributary.transforms.RawRecord;
+import dev.tributary.transforms.RawRecordCoder;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.joda.time.Duration;
+import org.junit.Rule;
+import org.junit.Test;
+
+/**
+ * The committed gambling sample, and a bet on a game the catalogue lacks, through {@link
+ * GamblingAnalysis} (batch, on whichever runner the build selects): every revenue view equals the
+ * model's, and so do the dead letters; the model's views add up.
+ */
+public class GamblingAnalysisTest implements Serializable {
+  private static final Path SAMPLE =
+      Path.of("..", "test-data", "gambling", "sample").toAbsolutePath().normalize();
+
+  @Rule public final transient TestPipeline pipeline = TestPipeline.create();
+
+  static List<RawRecord> sample() throws IOException {
+    List<RawRecord> raw = new ArrayList<>();
+    for (GamblingKind kind : GamblingKind.values()) {
+      Path file = SAMPLE.resolve(kind.folder()).resolve(kind.folder() + ".json");
+      raw.addAll(RawRecord.ofLines(file.toString(), Files.readAllLines(file)));
+    }
+    raw.add(
+        new RawRecord(
+            "kafka:gambling-bets/0@99",
+            "{\"bet_id\":\"B-nogame\",\"player_id\":\"P00001\",\"game_id\":\"G9999\","
+                + "\"session_id\":\"S1\",\"stake\":5,\"payout\":0,\"outcome\":\"loss\","
+                + "\"placed_at\":\"2025-11-02T10:00:00Z\"}"));
+    return raw;
+  }
+
+  @Test
+  public void everyRevenueViewEqualsTheModel() throws IOException {
+    List<RawRecord> raw = sample();
+    GamblingModel.Result model = new GamblingModel().run(raw);
+    GamblingOutputs outputs =
+        pipeline
+            .apply(Create.of(raw).withCoder(RawRecordCoder.of()))
+            .apply(GamblingAnalysis.of(Duration.standardMinutes(5), Duration.standardMinutes(1)));
+    for (Map.Entry<String, List<Row>> view : model.views().entrySet()) {
+      PAssert.that(view.getKey(), outputs.views().get(view.getKey()))
+          .containsInAnyOrder(view.getValue());
+    }
+    PAssert.that(
+            outputs
+                .deadLetters()
+                .apply(
+                    "Sources",
+                    MapElements.into(TypeDescriptors.strings()).via((DeadLetter d) -> d.source)))
+        .containsInAnyOrder(model.deadLetters().stream().map(d -> d.source).toList());
+    pipeline.run().waitUntilFinish();
+  }
+
+  @Test
+  public void theModelsViewsAddUp() throws IOException {
+    GamblingModel.Result model = new GamblingModel().run(sample());
+    BigDecimal revenue = BigDecimal.ZERO;
+    for (PlacedBet bet : model.placedBets()) {
+      revenue = revenue.add(bet.grossGamingRevenue());
+    }
+    for (RevenueView view : RevenueView.values()) {
+      BigDecimal total = BigDecimal.ZERO;
+      long bets = 0;
+      for (Row row : model.views().get(view.folder())) {
+        total = total.add(row.getDecimal("grossGamingRevenue"));
+        bets += row.getInt64("bets");
+      }
+      assertEquals(view + " revenue", revenue, total);
+      assertEquals(view + " bets", model.placedBets().size(), bets);
+    }
+    assertEquals(
+        "the bet on no game is a dead letter",
+        1,
+        model.deadLetters().stream().filter(d -> d.source.equals("bet B-nogame")).count());
+  }
+}
