@@ -1,10 +1,12 @@
 package dev.tributary.transforms.gambling;
 
 import dev.tributary.transforms.Aggregate;
+import dev.tributary.transforms.AggregateWindows;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.KeyFields;
 import dev.tributary.transforms.Measures;
 import dev.tributary.transforms.RawRecord;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.schemas.Schema;
@@ -25,6 +27,8 @@ import org.joda.time.Duration;
  *   raw records -> ParseGamblingRecords -> bets, games (catalogue), ...
  *     bets + games -> PlaceBets -> placed bets
  *     placed bets -> Aggregate(bets, stakes, payouts, gross gaming revenue, observed RTP; per RevenueView)
+ *   transactions -> Aggregate(per payment method and type: count, completed, completed amount)
+ *   sessions -> Aggregate(per platform: sessions, distinct players)
  * </pre>
  */
 public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, GamblingOutputs> {
@@ -36,6 +40,25 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
           .sum("payouts", b -> b.payout)
           .sum("grossGamingRevenue", PlacedBet::grossGamingRevenue)
           .ratio("observedRtp", "payouts", "stakes", 4);
+
+  public static final String PAYMENTS_BY_METHOD = "payments-by-method";
+  public static final String SESSIONS_BY_PLATFORM = "sessions-by-platform";
+
+  /** Per payment method and transaction type: how many, how many completed and for how much. */
+  public static final Measures<Transaction> PAYMENT_MEASURES =
+      Measures.<Transaction>of()
+          .count("transactions")
+          .sum("completed", t -> t.status.equals("completed") ? BigDecimal.ONE : BigDecimal.ZERO)
+          .sum("completedAmount", t -> t.status.equals("completed") ? t.amount : BigDecimal.ZERO);
+
+  /** Per platform: sessions and the distinct players who started them. */
+  public static final Measures<Session> PLATFORM_MEASURES =
+      Measures.<Session>of().count("sessions").distinctCount("players", s -> s.playerId);
+
+  static final KeyFields<Transaction> PAYMENT_KEYS =
+      KeyFields.<Transaction>of("paymentMethod", t -> t.paymentMethod)
+          .and("transactionType", t -> t.type);
+  static final KeyFields<Session> PLATFORM_KEYS = KeyFields.of("platform", s -> s.platform);
 
   private final Duration allowedLateness;
   private final Duration earlyFiringsEvery;
@@ -68,6 +91,24 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
                   .withAllowedLateness(allowedLateness)
                   .withEarlyFiringsEvery(earlyFiringsEvery)));
     }
+    views.put(
+        PAYMENTS_BY_METHOD,
+        records
+            .transactions()
+            .apply(
+                "View " + PAYMENTS_BY_METHOD,
+                Aggregate.of(PAYMENT_KEYS, PAYMENT_MEASURES, AggregateWindows.allTime())
+                    .withAllowedLateness(allowedLateness)
+                    .withEarlyFiringsEvery(earlyFiringsEvery)));
+    views.put(
+        SESSIONS_BY_PLATFORM,
+        records
+            .sessions()
+            .apply(
+                "View " + SESSIONS_BY_PLATFORM,
+                Aggregate.of(PLATFORM_KEYS, PLATFORM_MEASURES, AggregateWindows.allTime())
+                    .withAllowedLateness(allowedLateness)
+                    .withEarlyFiringsEvery(earlyFiringsEvery)));
     PCollection<DeadLetter> deadLetters =
         PCollectionList.of(records.deadLetters())
             .and(placed.get(PlaceBets.UNKNOWN_GAME))
@@ -78,6 +119,17 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
   private static Aggregate<PlacedBet> aggregateOf(RevenueView view) {
     return Aggregate.of(
         KeyFields.of(view.keyField(), view.keyOf()), REVENUE_MEASURES, view.windows());
+  }
+
+  /** The schema of the payments view's rows, for the model. */
+  public static Schema paymentsSchema() {
+    return Aggregate.of(PAYMENT_KEYS, PAYMENT_MEASURES, AggregateWindows.allTime()).resultSchema();
+  }
+
+  /** The schema of the platforms view's rows, for the model. */
+  public static Schema platformsSchema() {
+    return Aggregate.of(PLATFORM_KEYS, PLATFORM_MEASURES, AggregateWindows.allTime())
+        .resultSchema();
   }
 
   /** The schema of a view's rows, for the model. */

@@ -41,6 +41,15 @@ public final class GamblingModel {
     }
     ParsedRecords<Game> games =
         ParsedRecords.of("games", new GameParser(), g -> g.gameId, byKind.get(GamblingKind.GAMES));
+    ParsedRecords<Transaction> transactions =
+        ParsedRecords.of(
+            "transactions",
+            new TransactionParser(),
+            t -> t.transactionId,
+            byKind.get(GamblingKind.TRANSACTIONS));
+    ParsedRecords<Session> sessions =
+        ParsedRecords.of(
+            "sessions", new SessionParser(), s -> s.sessionId, byKind.get(GamblingKind.SESSIONS));
     ParsedRecords<Bet> bets =
         ParsedRecords.of("bets", new BetParser(), b -> b.betId, byKind.get(GamblingKind.BETS));
     deadLetters.addAll(games.deadLetters());
@@ -86,7 +95,52 @@ public final class GamblingModel {
     for (RevenueView view : RevenueView.values()) {
       views.put(view.folder(), view(placed, view));
     }
+    views.put(GamblingAnalysis.PAYMENTS_BY_METHOD, payments(transactions.records()));
+    views.put(GamblingAnalysis.SESSIONS_BY_PLATFORM, platforms(sessions.records()));
     return new Result(placed, views, deadLetters);
+  }
+
+  private static List<Row> payments(List<Transaction> transactions) {
+    Map<List<String>, List<Transaction>> cells = new LinkedHashMap<>();
+    for (Transaction t : transactions) {
+      cells.computeIfAbsent(List.of(t.paymentMethod, t.type), k -> new ArrayList<>()).add(t);
+    }
+    List<Row> rows = new ArrayList<>();
+    cells.forEach(
+        (key, inCell) -> {
+          BigDecimal completed = BigDecimal.ZERO;
+          BigDecimal amount = BigDecimal.ZERO;
+          for (Transaction t : inCell) {
+            if (t.status.equals("completed")) {
+              completed = completed.add(BigDecimal.ONE);
+              amount = amount.add(t.amount);
+            }
+          }
+          rows.add(
+              Row.withSchema(GamblingAnalysis.paymentsSchema())
+                  .addValues(key.get(0), key.get(1), (long) inCell.size(), completed, amount, true)
+                  .build());
+        });
+    return rows;
+  }
+
+  private static List<Row> platforms(List<Session> sessions) {
+    Map<String, List<Session>> cells = new LinkedHashMap<>();
+    for (Session s : sessions) {
+      cells.computeIfAbsent(s.platform, k -> new ArrayList<>()).add(s);
+    }
+    List<Row> rows = new ArrayList<>();
+    cells.forEach(
+        (platform, inCell) ->
+            rows.add(
+                Row.withSchema(GamblingAnalysis.platformsSchema())
+                    .addValues(
+                        platform,
+                        (long) inCell.size(),
+                        inCell.stream().map(s -> s.playerId).distinct().count(),
+                        true)
+                    .build()));
+    return rows;
   }
 
   private record Cell(String key, Optional<Instant> windowStart) {}

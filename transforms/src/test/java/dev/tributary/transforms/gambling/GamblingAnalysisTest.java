@@ -78,6 +78,11 @@ public class GamblingAnalysisTest implements Serializable {
     for (PlacedBet bet : model.placedBets()) {
       revenue = revenue.add(bet.grossGamingRevenue());
     }
+    long sessions = 0;
+    for (Row row : model.views().get(GamblingAnalysis.SESSIONS_BY_PLATFORM)) {
+      sessions += row.getInt64("sessions");
+    }
+    assertEquals("the sample's sessions (258 lines, 2 malformed)", 256, sessions);
     for (RevenueView view : RevenueView.values()) {
       BigDecimal total = BigDecimal.ZERO;
       long bets = 0;
