@@ -18,7 +18,9 @@ public final class HeadlessChromium {
   public static String dumpDom(String url, int budgetMillis) throws IOException {
     Path out = Files.createTempFile("chromium-dom", ".html");
     try {
-      run(List.of("--virtual-time-budget=" + budgetMillis, "--dump-dom", url), out);
+      run(
+          List.of("--virtual-time-budget=" + budgetMillis, "--dump-dom", url),
+          ProcessBuilder.Redirect.to(out.toFile()));
       return Files.readString(out);
     } finally {
       Files.deleteIfExists(out);
@@ -36,14 +38,28 @@ public final class HeadlessChromium {
             "--window-size=" + width + "," + height,
             "--screenshot=" + png.toAbsolutePath(),
             url),
-        Files.createTempFile("chromium-screenshot", ".log"));
+        ProcessBuilder.Redirect.DISCARD);
     if (!Files.exists(png)) {
       throw new IOException("chromium wrote no screenshot of " + url + " to " + png);
     }
   }
 
-  private static void run(List<String> arguments, Path stdout) throws IOException {
+  private static void run(List<String> arguments, ProcessBuilder.Redirect stdout)
+      throws IOException {
     Path profile = Files.createTempDirectory("chromium-profile");
+    try {
+      runWithProfile(arguments, stdout, profile);
+    } finally {
+      try (var files = Files.walk(profile)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+    }
+  }
+
+  private static void runWithProfile(
+      List<String> arguments, ProcessBuilder.Redirect stdout, Path profile) throws IOException {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -58,7 +74,7 @@ public final class HeadlessChromium {
     try {
       process =
           new ProcessBuilder(command)
-              .redirectOutput(stdout.toFile())
+              .redirectOutput(stdout)
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
     } catch (IOException e) {
