@@ -92,6 +92,10 @@ public final class SocialProducer {
     Map<String, Long> malformed = new TreeMap<>();
     AtomicReference<Exception> failure = new AtomicReference<>();
     AtomicLong acknowledged = new AtomicLong();
+    // The first day is generated before the clock starts: its seconds are not sending time, and
+    // the pacer would otherwise make up for them with a burst.
+    Iterator<SocialHistoryGenerator.Line> lines = records(s);
+    lines.hasNext();
     Pacer pacer = new Pacer(s.rate);
     long started = System.nanoTime();
     long deadline = started + (long) (s.durationSeconds * 1e9);
@@ -108,7 +112,6 @@ public final class SocialProducer {
                 5),
             new StringSerializer(),
             new StringSerializer())) {
-      Iterator<SocialHistoryGenerator.Line> lines = records(s);
       while (lines.hasNext()
           && System.nanoTime() < deadline
           && (s.messages <= 0 || count < s.messages)
