@@ -3,6 +3,7 @@ package dev.tributary.detect;
 import dev.tributary.transforms.Unwindowed;
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -23,13 +24,9 @@ import org.joda.time.Instant;
  * attribute. Banking's velocity (5 transactions of an account in 5 minutes) is one; "5 distinct
  * players on one device within 24 hours" another.
  *
- * <p>How: as in Flink's fraud-detection walkthrough, keyed state and a timer per subject. Each
- * subject keeps the records that may still fall in some window. A record at t is judged by an
- * event-time timer when the watermark passes t plus the allowed lateness: by then every record that
- * arrived within the lateness is in the state, so late and out-of-order input gives exactly the
- * alerts sorted input gives, in batch and streaming alike. A record that arrives after its time was
- * judged is too late to be judged itself: it is counted as {@code <rule>.lateRecords} and still
- * counts in the windows of later records. Each record is shuffled once, to its subject.
+ * <p>How: a {@link JudgeInEventTimeFn} per subject that keeps the records that may still fall in
+ * some window. A record too late to be judged still counts in the windows of later records. Each
+ * record is shuffled once to each of its subjects.
  */
 public class WindowedCountRule<T> extends DetectionRule<T> {
   /** What the rule reads of a record, what it calls things, and its thresholds. */
@@ -38,7 +35,8 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
     int version = 1;
     String severity = "MEDIUM";
     String subjectType;
-    SerializableFunction<T, String> subjectOf;
+    SerializableFunction<T, List<String>> subjectsOf;
+    boolean severalSubjects;
     SerializableFunction<T, String> recordIdOf;
     SerializableFunction<T, Instant> timeOf;
     @Nullable SerializableFunction<T, BigDecimal> measureOf;
@@ -54,7 +52,8 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
       copy.version = version;
       copy.severity = severity;
       copy.subjectType = subjectType;
-      copy.subjectOf = subjectOf;
+      copy.subjectsOf = subjectsOf;
+      copy.severalSubjects = severalSubjects;
       copy.recordIdOf = recordIdOf;
       copy.timeOf = timeOf;
       copy.measureOf = measureOf;
@@ -64,6 +63,14 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
       copy.allowedLateness = allowedLateness;
       change.accept(copy);
       return copy;
+    }
+
+    /**
+     * {@code <rule>:<record>}, or {@code <rule>:<subject>:<record>} when a record has several
+     * subjects, each of which may alert on it.
+     */
+    String alertIdOf(String subjectId, String recordId) {
+      return Alert.idFor(name, severalSubjects ? subjectId + ":" + recordId : recordId);
     }
   }
 
@@ -89,9 +96,29 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
                 s -> {
                   s.name = name;
                   s.subjectType = subjectType;
-                  s.subjectOf = subjectOf;
+                  s.subjectsOf = r -> List.of(subjectOf.apply(r));
                   s.recordIdOf = recordIdOf;
                   s.timeOf = timeOf;
+                }));
+  }
+
+  /**
+   * A rule over subjects of which a record may have several (a session is seen on its device and
+   * from its address), each judged on its own; the alert ids name the subject.
+   */
+  public static <T> WindowedCountRule<T> ofEach(
+      String name,
+      String subjectType,
+      SerializableFunction<T, List<String>> subjectsOf,
+      SerializableFunction<T, String> recordIdOf,
+      SerializableFunction<T, Instant> timeOf) {
+    return new WindowedCountRule<>(
+        WindowedCountRule.<T>of(name, subjectType, r -> "", recordIdOf, timeOf)
+            .spec
+            .with(
+                s -> {
+                  s.subjectsOf = subjectsOf;
+                  s.severalSubjects = true;
                 }));
   }
 
@@ -163,14 +190,15 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
 
     @ProcessElement
     public void process(@Element T record, OutputReceiver<KV<String, WindowMember>> out) {
-      out.output(
-          KV.of(
-              spec.subjectOf.apply(record),
-              new WindowMember(
-                  spec.recordIdOf.apply(record),
-                  spec.timeOf.apply(record),
-                  spec.measureOf == null ? null : spec.measureOf.apply(record),
-                  spec.distinctOf == null ? null : spec.distinctOf.apply(record))));
+      WindowMember member =
+          new WindowMember(
+              spec.recordIdOf.apply(record),
+              spec.timeOf.apply(record),
+              spec.measureOf == null ? null : spec.measureOf.apply(record),
+              spec.distinctOf == null ? null : spec.distinctOf.apply(record));
+      for (String subject : spec.subjectsOf.apply(record)) {
+        out.output(KV.of(subject, member));
+      }
     }
   }
 }

@@ -8,8 +8,10 @@ import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
 import org.apache.beam.sdk.testing.UsesTestStream;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TimestampedValue;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
 import org.junit.Rule;
@@ -103,6 +105,39 @@ public class WindowedCountRuleTest {
     PCollection<Alert> alerts =
         pipeline.apply(stream.advanceWatermarkToInfinity()).apply(SHARED_DEVICE);
     PAssert.that(alerts).containsInAnyOrder(EXPECTED);
+    pipeline.run();
+  }
+
+  @Test
+  public void aRecordOfSeveralSubjectsIsJudgedForEachWithItsOwnId() {
+    WindowedCountRule<Session> sharedDeviceOrPlayer =
+        WindowedCountRule.<Session>ofEach(
+                "shared",
+                "device_or_player",
+                s -> List.of("device:" + s.device(), "player:" + s.player()),
+                Session::id,
+                Session::start)
+            .atLeast(4)
+            .within(Duration.standardHours(24));
+    PCollection<Session> input =
+        pipeline.apply(
+            Create.timestamped(
+                    SESSIONS.stream().map(s -> TimestampedValue.of(s, s.start())).toList())
+                .withCoder(SerializableCoder.of(Session.class)));
+    // s4 and s5 are the fourth and fifth sessions on d1, s10 the fourth on d2; p1 has s1 and s7 at
+    // hour 0 and s2 and s8 at hour 1, so from s2 on (equal times all count) each has four or more.
+    PAssert.that(
+            input
+                .apply(sharedDeviceOrPlayer)
+                .apply(MapElements.into(TypeDescriptors.strings()).via((Alert a) -> a.id)))
+        .containsInAnyOrder(
+            "shared:device:d1:s4",
+            "shared:device:d1:s5",
+            "shared:device:d2:s10",
+            "shared:player:p1:s2",
+            "shared:player:p1:s8",
+            "shared:player:p1:s9",
+            "shared:player:p1:s10");
     pipeline.run();
   }
 }

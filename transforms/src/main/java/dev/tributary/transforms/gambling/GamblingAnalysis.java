@@ -1,5 +1,6 @@
 package dev.tributary.transforms.gambling;
 
+import dev.tributary.detect.Alert;
 import dev.tributary.transforms.Aggregate;
 import dev.tributary.transforms.AggregateWindows;
 import dev.tributary.transforms.DeadLetter;
@@ -20,8 +21,8 @@ import org.joda.time.Duration;
 
 /**
  * The gambling analysis, one transform for batch (the seed's files) and streaming (its topics): raw
- * records of the six kinds in; the bets placed on their games, the revenue views and the dead
- * letters out. (Issue 28 adds RTP flags, player value, retention, rankings and the risk rules.)
+ * records of the six kinds in; the bets placed on their games, the views, the risk alerts and the
+ * dead letters out.
  *
  * <pre>
  *   raw records -> ParseGamblingRecords -> bets, games (catalogue), ...
@@ -29,6 +30,7 @@ import org.joda.time.Duration;
  *     placed bets -> Aggregate(bets, stakes, payouts, gross gaming revenue, observed RTP; per RevenueView)
  *   transactions -> Aggregate(per payment method and type: count, completed, completed amount)
  *   sessions -> Aggregate(per platform: sessions, distinct players)
+ *   placed bets + sessions + transactions -> DetectGamblingRisks -> alerts
  * </pre>
  */
 public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, GamblingOutputs> {
@@ -62,10 +64,13 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
 
   private final Duration allowedLateness;
   private final Duration earlyFiringsEvery;
+  private final RiskThresholds thresholds;
 
-  private GamblingAnalysis(Duration allowedLateness, Duration earlyFiringsEvery) {
+  private GamblingAnalysis(
+      Duration allowedLateness, Duration earlyFiringsEvery, RiskThresholds thresholds) {
     this.allowedLateness = allowedLateness;
     this.earlyFiringsEvery = earlyFiringsEvery;
+    this.thresholds = thresholds;
   }
 
   /**
@@ -73,7 +78,12 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
    * earlyFiringsEvery}.
    */
   public static GamblingAnalysis of(Duration allowedLateness, Duration earlyFiringsEvery) {
-    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery);
+    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, RiskThresholds.DEFAULTS);
+  }
+
+  /** The risk rules judge with these thresholds instead of the defaults. */
+  public GamblingAnalysis withThresholds(RiskThresholds thresholds) {
+    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, thresholds);
   }
 
   @Override
@@ -109,11 +119,16 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
                 Aggregate.of(PLATFORM_KEYS, PLATFORM_MEASURES, AggregateWindows.allTime())
                     .withAllowedLateness(allowedLateness)
                     .withEarlyFiringsEvery(earlyFiringsEvery)));
+    PCollection<Alert> alerts =
+        bets.apply(
+            "Detect risks",
+            DetectGamblingRisks.with(
+                records.sessions(), records.transactions(), thresholds, allowedLateness));
     PCollection<DeadLetter> deadLetters =
         PCollectionList.of(records.deadLetters())
             .and(placed.get(PlaceBets.UNKNOWN_GAME))
             .apply("All dead letters", Flatten.pCollections());
-    return new GamblingOutputs(bets, views, deadLetters);
+    return new GamblingOutputs(bets, views, alerts, deadLetters);
   }
 
   private static Aggregate<PlacedBet> aggregateOf(RevenueView view) {

@@ -1,5 +1,6 @@
 package dev.tributary.transforms.gambling;
 
+import dev.tributary.detect.Alert;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.ParsedRecords;
 import dev.tributary.transforms.RawRecord;
@@ -23,7 +24,21 @@ import org.joda.time.Instant;
 public final class GamblingModel {
   /** The model's outputs. */
   public record Result(
-      List<PlacedBet> placedBets, Map<String, List<Row>> views, List<DeadLetter> deadLetters) {}
+      List<PlacedBet> placedBets,
+      Map<String, List<Row>> views,
+      List<Alert> alerts,
+      List<DeadLetter> deadLetters) {}
+
+  private final RiskThresholds thresholds;
+
+  /** The model with the default risk thresholds. */
+  public GamblingModel() {
+    this(RiskThresholds.DEFAULTS);
+  }
+
+  public GamblingModel(RiskThresholds thresholds) {
+    this.thresholds = thresholds;
+  }
 
   public Result run(List<RawRecord> raw) {
     Map<GamblingKind, List<RawRecord>> byKind = new EnumMap<>(GamblingKind.class);
@@ -97,7 +112,10 @@ public final class GamblingModel {
     }
     views.put(GamblingAnalysis.PAYMENTS_BY_METHOD, payments(transactions.records()));
     views.put(GamblingAnalysis.SESSIONS_BY_PLATFORM, platforms(sessions.records()));
-    return new Result(placed, views, deadLetters);
+    List<Alert> alerts =
+        new GamblingRiskModel(thresholds)
+            .alerts(placed, sessions.records(), transactions.records());
+    return new Result(placed, views, alerts, deadLetters);
   }
 
   private static List<Row> payments(List<Transaction> transactions) {

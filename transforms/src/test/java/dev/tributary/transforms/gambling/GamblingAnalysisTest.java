@@ -25,8 +25,8 @@ import org.junit.Test;
 
 /**
  * The committed gambling sample, and a bet on a game the catalogue lacks, through {@link
- * GamblingAnalysis} (batch, on whichever runner the build selects): every revenue view equals the
- * model's, and so do the dead letters; the model's views add up.
+ * GamblingAnalysis} (batch, on whichever runner the build selects): every view equals the model's,
+ * and so do the risk alerts and the dead letters; the model's views add up.
  */
 public class GamblingAnalysisTest implements Serializable {
   private static final Path SAMPLE =
@@ -61,6 +61,7 @@ public class GamblingAnalysisTest implements Serializable {
       PAssert.that(view.getKey(), outputs.views().get(view.getKey()))
           .containsInAnyOrder(view.getValue());
     }
+    PAssert.that("alerts", outputs.alerts()).containsInAnyOrder(model.alerts());
     PAssert.that(
             outputs
                 .deadLetters()
