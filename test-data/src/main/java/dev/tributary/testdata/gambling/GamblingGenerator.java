@@ -81,6 +81,10 @@ public final class GamblingGenerator {
     final Map<String, List<ObjectNode>> records = new LinkedHashMap<>();
     final List<Risk> risks = new ArrayList<>();
     final Map<Integer, String> countryOf = new java.util.HashMap<>();
+
+    /** The second from which each player plays: 0, or its registration if that is later. */
+    final Map<Integer, Long> activeFrom = new java.util.HashMap<>();
+
     int nextId = 0;
 
     World(Settings s) {
@@ -105,6 +109,9 @@ public final class GamblingGenerator {
     }
   }
 
+  /** Every fourth player (those with this remainder) registered around the start. */
+  private static final int RECENT = 3;
+
   public static Output generate(Settings s) {
     if (s.players < 1 || s.games < 1 || s.sessions < 1 || s.bets < 0 || s.scale < 1) {
       throw new IllegalArgumentException(
@@ -119,7 +126,14 @@ public final class GamblingGenerator {
       String country = COUNTRIES.get(w.random.nextInt(COUNTRIES.size()));
       w.countryOf.put(p, country);
       player.put("country", country);
-      player.put("registration_date", w.at(-86_400L * (1 + w.random.nextInt(900))).toString());
+      long registered = -86_400L * (1 + w.random.nextInt(900));
+      if (p % 4 == RECENT) {
+        // A recent player, registered from 3 days before the start to 3 days after it: the
+        // cohorts whose next-day and seventh-day activity the data holds.
+        registered = -3 * 86_400L + new Random(s.seed * 7_919 + p).nextInt(6 * 86_400);
+      }
+      w.activeFrom.put(p, Math.min(Math.max(0, registered), w.seconds / 2));
+      player.put("registration_date", w.at(registered).toString());
       player.put("balance", money(w.random.nextInt(500_000)));
       player.put("kyc_status", w.random.nextInt(10) < 8 ? "verified" : "pending");
       player.put("vip_tier", TIERS.get(Math.min(3, (int) (-Math.log(1 - w.random.nextDouble())))));

@@ -9,7 +9,7 @@ import java.util.Random;
  * The normal behaviour of the generated players, which no risk rule may flag: each player bets
  * within half to twice a stake of its own; bets in a session come at least 10 s apart; every player
  * has devices and an address of its own; a withdrawal comes at least 24 h after the player's last
- * deposit.
+ * deposit. A player registered after the start plays and deposits only after registering.
  */
 final class NormalPlay {
   /** The shortest gap between two bets of a normal session. */
@@ -32,7 +32,8 @@ final class NormalPlay {
     }
     for (int n = 0; n < sessions; n++) {
       int p = random.nextInt(players);
-      long start = (long) (random.nextDouble() * (w.seconds - 6 * 3_600));
+      long from = w.activeFrom.get(p);
+      long start = from + (long) (random.nextDouble() * (w.seconds - 6 * 3_600 - from));
       String sessionId = w.id("S");
       int device = random.nextInt(10) < 6 ? 0 : 1;
       long t = start;
@@ -58,9 +59,10 @@ final class NormalPlay {
       event(
           w, p, "limit_change", "audit", random.nextInt((int) w.seconds), "{\"daily\":\"500.00\"}");
       long lastDeposit = -1;
+      long from = w.activeFrom.get(p);
       int deposits = 1 + random.nextInt(4);
       for (int d = 0; d < deposits; d++) {
-        long at = (long) (random.nextDouble() * w.seconds);
+        long at = from + (long) (random.nextDouble() * (w.seconds - from));
         lastDeposit = Math.max(lastDeposit, at);
         transaction(w, p, "deposit", 1_000 + random.nextInt(49_000), at, random);
       }

@@ -10,14 +10,23 @@ import dev.tributary.transforms.RawRecord;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.beam.sdk.coders.InstantCoder;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.schemas.Schema;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.Row;
+import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.joda.time.Duration;
+import org.joda.time.Instant;
 
 /**
  * The gambling analysis, one transform for batch (the seed's files) and streaming (its topics): raw
@@ -30,6 +39,11 @@ import org.joda.time.Duration;
  *     placed bets -> Aggregate(bets, stakes, payouts, gross gaming revenue, observed RTP; per RevenueView)
  *   transactions -> Aggregate(per payment method and type: count, completed, completed amount)
  *   sessions -> Aggregate(per platform: sessions, distinct players)
+ *     placed bets -> CheckRtp (per game: observed against declared RTP) -> rtp-by-game
+ *     placed bets -> TopPerDay (games by stakes, players by net loss) -> top-games/losers-daily
+ *     placed bets + transactions + LatestPlayers -> PlayerValue -> player-value
+ *   bets and sessions as activity -> Aggregate(per day: distinct players) -> daily-active-players
+ *                                 -> RetentionByCohort (+ players) -> retention-by-cohort
  *   placed bets + sessions + transactions -> DetectGamblingRisks -> alerts
  * </pre>
  */
@@ -45,6 +59,10 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
 
   public static final String PAYMENTS_BY_METHOD = "payments-by-method";
   public static final String SESSIONS_BY_PLATFORM = "sessions-by-platform";
+  public static final String DAILY_ACTIVE_PLAYERS = "daily-active-players";
+
+  /** How many games and players the daily rankings hold. */
+  public static final int TOP = 10;
 
   /** Per payment method and transaction type: how many, how many completed and for how much. */
   public static final Measures<Transaction> PAYMENT_MEASURES =
@@ -61,6 +79,13 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
       KeyFields.<Transaction>of("paymentMethod", t -> t.paymentMethod)
           .and("transactionType", t -> t.type);
   static final KeyFields<Session> PLATFORM_KEYS = KeyFields.of("platform", s -> s.platform);
+
+  /** Per UTC day: the distinct players who placed a bet or started a session. */
+  static final Aggregate<KV<String, Instant>> DAILY_ACTIVE =
+      Aggregate.of(
+          KeyFields.of("scope", a -> "all"),
+          Measures.<KV<String, Instant>>of().distinctCount("activePlayers", KV::getKey),
+          AggregateWindows.fixed(Duration.standardDays(1)));
 
   private final Duration allowedLateness;
   private final Duration earlyFiringsEvery;
@@ -119,6 +144,33 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
                 Aggregate.of(PLATFORM_KEYS, PLATFORM_MEASURES, AggregateWindows.allTime())
                     .withAllowedLateness(allowedLateness)
                     .withEarlyFiringsEvery(earlyFiringsEvery)));
+    views.put(CheckRtp.VIEW, bets.apply("RTP check", CheckRtp.firingEarlyEvery(earlyFiringsEvery)));
+    views.put(
+        TopPerDay.TOP_GAMES,
+        bets.apply("Top games", TopPerDay.gamesByStakes(TOP, allowedLateness)));
+    views.put(
+        TopPerDay.TOP_LOSERS,
+        bets.apply("Top losers", TopPerDay.playersByNetLoss(TOP, allowedLateness)));
+    PCollectionView<Map<String, Player>> latestPlayers =
+        records.players().apply("Latest players", new LatestPlayers());
+    views.put(
+        PlayerValue.VIEW,
+        bets.apply(
+            "Player value",
+            PlayerValue.with(records.transactions(), latestPlayers, earlyFiringsEvery)));
+    PCollection<KV<String, Instant>> activity = activityOf(bets, records.sessions());
+    views.put(
+        DAILY_ACTIVE_PLAYERS,
+        activity.apply(
+            "Daily active players",
+            DAILY_ACTIVE
+                .withAllowedLateness(allowedLateness)
+                .withEarlyFiringsEvery(earlyFiringsEvery)));
+    views.put(
+        RetentionByCohort.VIEW,
+        activity.apply(
+            "Retention",
+            RetentionByCohort.of(records.players(), latestPlayers, earlyFiringsEvery)));
     PCollection<Alert> alerts =
         bets.apply(
             "Detect risks",
@@ -129,6 +181,28 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
             .and(placed.get(PlaceBets.UNKNOWN_GAME))
             .apply("All dead letters", Flatten.pCollections());
     return new GamblingOutputs(bets, views, alerts, deadLetters);
+  }
+
+  /** Who was active when: each bet's player at its time, each session's at its start. */
+  private static PCollection<KV<String, Instant>> activityOf(
+      PCollection<PlacedBet> bets, PCollection<Session> sessions) {
+    TypeDescriptor<KV<String, Instant>> type =
+        TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptor.of(Instant.class));
+    KvCoder<String, Instant> coder = KvCoder.of(StringUtf8Coder.of(), InstantCoder.of());
+    PCollection<KV<String, Instant>> bettors =
+        bets.apply(
+                "Bettors",
+                MapElements.into(type).via((PlacedBet b) -> KV.of(b.playerId, b.placedAt)))
+            .setCoder(coder);
+    PCollection<KV<String, Instant>> sessionPlayers =
+        sessions
+            .apply(
+                "Session players",
+                MapElements.into(type).via((Session x) -> KV.of(x.playerId, x.startedAt)))
+            .setCoder(coder);
+    return PCollectionList.of(bettors)
+        .and(sessionPlayers)
+        .apply("Activity", Flatten.pCollections());
   }
 
   private static Aggregate<PlacedBet> aggregateOf(RevenueView view) {

@@ -1,6 +1,7 @@
 package dev.tributary.transforms.gambling;
 
 import dev.tributary.detect.Alert;
+import dev.tributary.transforms.AggregateWindows;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.ParsedRecords;
 import dev.tributary.transforms.RawRecord;
@@ -67,29 +68,15 @@ public final class GamblingModel {
             "sessions", new SessionParser(), s -> s.sessionId, byKind.get(GamblingKind.SESSIONS));
     ParsedRecords<Bet> bets =
         ParsedRecords.of("bets", new BetParser(), b -> b.betId, byKind.get(GamblingKind.BETS));
-    deadLetters.addAll(games.deadLetters());
-    deadLetters.addAll(bets.deadLetters());
-    deadLetters.addAll(
+    ParsedRecords<Player> players =
         ParsedRecords.of(
-                "players",
-                new PlayerParser(),
-                p -> p.playerId + "@" + p.updatedAt.getMillis(),
-                byKind.get(GamblingKind.PLAYERS))
-            .deadLetters());
-    deadLetters.addAll(
-        ParsedRecords.of(
-                "sessions",
-                new SessionParser(),
-                s -> s.sessionId,
-                byKind.get(GamblingKind.SESSIONS))
-            .deadLetters());
-    deadLetters.addAll(
-        ParsedRecords.of(
-                "transactions",
-                new TransactionParser(),
-                t -> t.transactionId,
-                byKind.get(GamblingKind.TRANSACTIONS))
-            .deadLetters());
+            "players",
+            new PlayerParser(),
+            p -> p.playerId + "@" + p.updatedAt.getMillis(),
+            byKind.get(GamblingKind.PLAYERS));
+    for (ParsedRecords<?> parsed : List.of(games, bets, players, sessions, transactions)) {
+      deadLetters.addAll(parsed.deadLetters());
+    }
     deadLetters.addAll(
         ParsedRecords.of(
                 "events", new EventParser(), e -> e.eventId, byKind.get(GamblingKind.EVENTS))
@@ -112,6 +99,17 @@ public final class GamblingModel {
     }
     views.put(GamblingAnalysis.PAYMENTS_BY_METHOD, payments(transactions.records()));
     views.put(GamblingAnalysis.SESSIONS_BY_PLATFORM, platforms(sessions.records()));
+    GamblingViewsModel more = new GamblingViewsModel(placed, players.records(), sessions.records());
+    views.put(CheckRtp.VIEW, more.rtp());
+    views.put(
+        TopPerDay.TOP_GAMES,
+        more.topPerDay(TopPerDay.gamesByStakes(GamblingAnalysis.TOP, Duration.ZERO)));
+    views.put(
+        TopPerDay.TOP_LOSERS,
+        more.topPerDay(TopPerDay.playersByNetLoss(GamblingAnalysis.TOP, Duration.ZERO)));
+    views.put(PlayerValue.VIEW, more.playerValue(transactions.records()));
+    views.put(GamblingAnalysis.DAILY_ACTIVE_PLAYERS, more.dailyActive());
+    views.put(RetentionByCohort.VIEW, more.retention());
     List<Alert> alerts =
         new GamblingRiskModel(thresholds)
             .alerts(placed, sessions.records(), transactions.records());
@@ -166,11 +164,9 @@ public final class GamblingModel {
   private static List<Row> view(List<PlacedBet> bets, RevenueView view) {
     Map<Cell, List<PlacedBet>> cells = new LinkedHashMap<>();
     for (PlacedBet bet : bets) {
-      Optional<Instant> start = Optional.empty();
-      if (view.window() != null) {
-        long size = view.window().getMillis();
-        start = Optional.of(new Instant(Math.floorDiv(bet.placedAt.getMillis(), size) * size));
-      }
+      AggregateWindows windows = view.windows();
+      Optional<Instant> start =
+          windows.isAllTime() ? Optional.empty() : Optional.of(windows.startOf(bet.placedAt));
       cells
           .computeIfAbsent(new Cell(view.keyOf().apply(bet), start), c -> new ArrayList<>())
           .add(bet);
@@ -187,12 +183,11 @@ public final class GamblingModel {
           }
           List<Object> values = new ArrayList<>();
           values.add(cell.key());
-          Duration window = view.window();
           cell.windowStart()
               .ifPresent(
                   start -> {
                     values.add(start);
-                    values.add(start.plus(window));
+                    values.add(view.windows().endOf(start));
                   });
           values.add((long) inCell.size());
           values.add(stakes);

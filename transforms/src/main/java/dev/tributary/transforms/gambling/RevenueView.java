@@ -7,30 +7,35 @@ import org.joda.time.Duration;
 /**
  * The gross gaming revenue views: stakes, payouts, revenue (stakes less payouts) and observed RTP
  * (payouts over stakes) per game, provider and game type over all time, and per game and in all per
- * UTC day. Each has a folder name (the batch output folder; the Elasticsearch index's middle part
- * with '-' as '_').
+ * UTC day, and in all per UTC calendar month. Each has a folder name (the batch output folder; the
+ * Elasticsearch index's middle part with '-' as '_').
  */
 public enum RevenueView {
-  BY_GAME("revenue-by-game", "gameId", b -> b.gameId, null),
-  BY_PROVIDER("revenue-by-provider", "provider", b -> b.provider, null),
-  BY_GAME_TYPE("revenue-by-game-type", "gameType", b -> b.gameType, null),
-  BY_GAME_DAILY("revenue-by-game-daily", "gameId", b -> b.gameId, Duration.standardDays(1)),
-  DAILY("revenue-daily", "scope", b -> "all", Duration.standardDays(1));
+  BY_GAME("revenue-by-game", "gameId", b -> b.gameId, AggregateWindows.allTime()),
+  BY_PROVIDER("revenue-by-provider", "provider", b -> b.provider, AggregateWindows.allTime()),
+  BY_GAME_TYPE("revenue-by-game-type", "gameType", b -> b.gameType, AggregateWindows.allTime()),
+  BY_GAME_DAILY(
+      "revenue-by-game-daily",
+      "gameId",
+      b -> b.gameId,
+      AggregateWindows.fixed(Duration.standardDays(1))),
+  DAILY("revenue-daily", "scope", b -> "all", AggregateWindows.fixed(Duration.standardDays(1))),
+  MONTHLY("revenue-monthly", "scope", b -> "all", AggregateWindows.calendarMonths());
 
   private final String folder;
   private final String keyField;
   private final SerializableFunction<PlacedBet, String> keyOf;
-  private final Duration window;
+  private final AggregateWindows windows;
 
   RevenueView(
       String folder,
       String keyField,
       SerializableFunction<PlacedBet, String> keyOf,
-      Duration window) {
+      AggregateWindows windows) {
     this.folder = folder;
     this.keyField = keyField;
     this.keyOf = keyOf;
-    this.window = window;
+    this.windows = windows;
   }
 
   public String folder() {
@@ -45,12 +50,7 @@ public enum RevenueView {
     return keyOf;
   }
 
-  /** The window's length; null over all time. */
-  public Duration window() {
-    return window;
-  }
-
-  AggregateWindows windows() {
-    return window == null ? AggregateWindows.allTime() : AggregateWindows.fixed(window);
+  public AggregateWindows windows() {
+    return windows;
   }
 }

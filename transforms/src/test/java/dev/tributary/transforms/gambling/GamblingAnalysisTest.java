@@ -1,6 +1,7 @@
 package dev.tributary.transforms.gambling;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
@@ -94,6 +95,27 @@ public class GamblingAnalysisTest implements Serializable {
       assertEquals(view + " revenue", revenue, total);
       assertEquals(view + " bets", model.placedBets().size(), bets);
     }
+    BigDecimal netGamingLoss = BigDecimal.ZERO;
+    for (Row row : model.views().get(PlayerValue.VIEW)) {
+      netGamingLoss = netGamingLoss.add(row.getDecimal("netGamingLoss"));
+    }
+    assertEquals("player value adds up to the revenue", 0, revenue.compareTo(netGamingLoss));
+    long retainedD1 = 0;
+    long retainedD7 = 0;
+    for (Row row : model.views().get(RetentionByCohort.VIEW)) {
+      retainedD1 += row.getInt64("d1Retained");
+      retainedD7 += row.getInt64("d7Retained");
+    }
+    assertTrue("recent cohorts come back on day 1 and day 7", retainedD1 > 0 && retainedD7 > 0);
+    assertEquals(
+        "7 days, each with its active players",
+        7,
+        model.views().get(GamblingAnalysis.DAILY_ACTIVE_PLAYERS).size());
+    assertEquals("10 games a day for 7 days", 70, model.views().get(TopPerDay.TOP_GAMES).size());
+    assertEquals(
+        "a row per game in the catalogue that had bets",
+        20,
+        model.views().get(CheckRtp.VIEW).size());
     assertEquals(
         "the bet on no game is a dead letter",
         1,
