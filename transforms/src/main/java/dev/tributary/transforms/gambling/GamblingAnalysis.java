@@ -10,6 +10,7 @@ import dev.tributary.transforms.RawRecord;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.annotation.Nullable;
 import org.apache.beam.sdk.coders.InstantCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -90,12 +91,17 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
   private final Duration allowedLateness;
   private final Duration earlyFiringsEvery;
   private final RiskThresholds thresholds;
+  private final @Nullable PCollection<RawRecord> reference;
 
   private GamblingAnalysis(
-      Duration allowedLateness, Duration earlyFiringsEvery, RiskThresholds thresholds) {
+      Duration allowedLateness,
+      Duration earlyFiringsEvery,
+      RiskThresholds thresholds,
+      @Nullable PCollection<RawRecord> reference) {
     this.allowedLateness = allowedLateness;
     this.earlyFiringsEvery = earlyFiringsEvery;
     this.thresholds = thresholds;
+    this.reference = reference;
   }
 
   /**
@@ -103,17 +109,31 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
    * earlyFiringsEvery}.
    */
   public static GamblingAnalysis of(Duration allowedLateness, Duration earlyFiringsEvery) {
-    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, RiskThresholds.DEFAULTS);
+    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, RiskThresholds.DEFAULTS, null);
   }
 
   /** The risk rules judge with these thresholds instead of the defaults. */
   public GamblingAnalysis withThresholds(RiskThresholds thresholds) {
-    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, thresholds);
+    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, thresholds, reference);
+  }
+
+  /**
+   * Players and games come from {@code reference} (bounded: files), the other kinds from the main
+   * input (a stream). Needed when the main input is unbounded: the catalogue and the players become
+   * side inputs once their input is complete, which a stream never is.
+   */
+  public GamblingAnalysis withReferenceData(PCollection<RawRecord> reference) {
+    return new GamblingAnalysis(allowedLateness, earlyFiringsEvery, thresholds, reference);
   }
 
   @Override
   public GamblingOutputs expand(PCollection<RawRecord> raw) {
-    GamblingRecords records = raw.apply("Parse", new ParseGamblingRecords());
+    GamblingRecords records =
+        reference == null
+            ? raw.apply("Parse", ParseGamblingRecords.allKinds())
+            : raw.apply("Parse", ParseGamblingRecords.eventsOnly())
+                .withReferenceFrom(
+                    reference.apply("Parse reference data", ParseGamblingRecords.referenceOnly()));
     PCollectionTuple placed = records.bets().apply("Place bets", PlaceBets.on(records.games()));
     PCollection<PlacedBet> bets = placed.get(PlaceBets.PLACED);
     Map<String, PCollection<Row>> views = new LinkedHashMap<>();

@@ -26,6 +26,11 @@ public enum GamblingKind {
     this.topic = topic;
   }
 
+  /** Whether this kind is reference data (players, games), read from files. */
+  public boolean isReference() {
+    return topic == null;
+  }
+
   public String folder() {
     return folder;
   }

@@ -4,7 +4,9 @@ import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.NamedOutputs;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 
 /**
  * The six kinds of gambling record as {@link ParseGamblingRecords} reads them, and its dead
@@ -37,6 +39,23 @@ public final class GamblingRecords extends NamedOutputs {
     this.transactions = transactions;
     this.events = events;
     this.deadLetters = deadLetters;
+  }
+
+  /**
+   * These records with the players and games of {@code reference} (parsed from its own input), and
+   * the dead letters of both.
+   */
+  GamblingRecords withReferenceFrom(GamblingRecords reference) {
+    return new GamblingRecords(
+        reference.players,
+        reference.games,
+        sessions,
+        bets,
+        transactions,
+        events,
+        PCollectionList.of(deadLetters)
+            .and(reference.deadLetters)
+            .apply("Dead letters with the reference data's", Flatten.pCollections()));
   }
 
   private static Map<String, PCollection<?>> all(PCollection<?>... collections) {

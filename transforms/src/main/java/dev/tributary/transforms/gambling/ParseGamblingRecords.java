@@ -25,7 +25,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * The first step of the gambling analysis: raw records of all six kinds in, told apart by their
  * source ({@link GamblingKind}), each parsed by its parser with unique ids (a player version by
  * player and time), out come the typed records and the dead letters (malformed, repeated ids, of no
- * kind).
+ * kind, of a kind this input does not carry: {@link #eventsOnly} leaves players and games to a
+ * reference input, {@link #referenceOnly} reads only them).
  *
  * <pre>
  *   raw records -> by kind -> Parse(PlayerParser | GameParser | ... , unique ids) -> GamblingRecords
@@ -36,6 +37,34 @@ public class ParseGamblingRecords extends PTransform<PCollection<RawRecord>, Gam
 
   private static final TupleTag<DeadLetter> NO_KIND = new TupleTag<>("noKind") {};
   private static final Map<GamblingKind, TupleTag<RawRecord>> TAGS = tags();
+
+  /** Which kinds this input carries: all, only events (the stream) or only reference data. */
+  private enum Carries {
+    ALL,
+    EVENTS,
+    REFERENCE
+  }
+
+  private final Carries carries;
+
+  private ParseGamblingRecords(Carries carries) {
+    this.carries = carries;
+  }
+
+  /** Reads records of all six kinds. */
+  public static ParseGamblingRecords allKinds() {
+    return new ParseGamblingRecords(Carries.ALL);
+  }
+
+  /** Reads sessions, bets, transactions and events; players and games are dead letters. */
+  public static ParseGamblingRecords eventsOnly() {
+    return new ParseGamblingRecords(Carries.EVENTS);
+  }
+
+  /** Reads players and games; any other kind is a dead letter. */
+  public static ParseGamblingRecords referenceOnly() {
+    return new ParseGamblingRecords(Carries.REFERENCE);
+  }
 
   private static Map<GamblingKind, TupleTag<RawRecord>> tags() {
     Map<GamblingKind, TupleTag<RawRecord>> tags = new EnumMap<>(GamblingKind.class);
@@ -52,7 +81,7 @@ public class ParseGamblingRecords extends PTransform<PCollection<RawRecord>, Gam
       kinds = kinds.and(TAGS.get(kind));
     }
     PCollectionTuple split =
-        raw.apply("By kind", ParDo.of(new SplitFn()).withOutputTags(NO_KIND, kinds));
+        raw.apply("By kind", ParDo.of(new SplitFn(carries)).withOutputTags(NO_KIND, kinds));
     for (GamblingKind kind : GamblingKind.values()) {
       split.get(TAGS.get(kind)).setCoder(RawRecordCoder.of());
     }
@@ -110,13 +139,31 @@ public class ParseGamblingRecords extends PTransform<PCollection<RawRecord>, Gam
   }
 
   private static class SplitFn extends DoFn<RawRecord, DeadLetter> {
+    private final Carries carries;
     private final Counter noKind = Metrics.counter(TributaryMetrics.NAMESPACE, NO_KIND_COUNTER);
+
+    SplitFn(Carries carries) {
+      this.carries = carries;
+    }
 
     @ProcessElement
     public void process(@Element RawRecord record, MultiOutputReceiver out) {
       Optional<GamblingKind> kind = GamblingKind.of(record.source, record.payload);
       if (kind.isPresent()) {
-        out.get(TAGS.get(kind.get())).output(record);
+        boolean reference = kind.get().isReference();
+        if (carries == Carries.ALL || reference == (carries == Carries.REFERENCE)) {
+          out.get(TAGS.get(kind.get())).output(record);
+          return;
+        }
+        noKind.inc();
+        out.get(NO_KIND)
+            .output(
+                DeadLetter.of(
+                    record,
+                    "ParseGamblingRecords",
+                    reference
+                        ? "players and games are read from the reference data, not this input"
+                        : "only players and games are read from the reference data"));
         return;
       }
       noKind.inc();

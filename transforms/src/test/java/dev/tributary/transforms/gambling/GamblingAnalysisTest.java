@@ -41,13 +41,17 @@ public class GamblingAnalysisTest implements Serializable {
       Path file = SAMPLE.resolve(kind.folder()).resolve(kind.folder() + ".json");
       raw.addAll(RawRecord.ofLines(file.toString(), Files.readAllLines(file)));
     }
-    raw.add(
-        new RawRecord(
-            "kafka:gambling-bets/0@99",
-            "{\"bet_id\":\"B-nogame\",\"player_id\":\"P00001\",\"game_id\":\"G9999\","
-                + "\"session_id\":\"S1\",\"stake\":5,\"payout\":0,\"outcome\":\"loss\","
-                + "\"placed_at\":\"2025-11-02T10:00:00Z\"}"));
+    raw.add(betOnNoGame());
     return raw;
+  }
+
+  /** A bet from the stream on a game the catalogue lacks. */
+  static RawRecord betOnNoGame() {
+    return new RawRecord(
+        "kafka:gambling-bets/0@99",
+        "{\"bet_id\":\"B-nogame\",\"player_id\":\"P00001\",\"game_id\":\"G9999\","
+            + "\"session_id\":\"S1\",\"stake\":5,\"payout\":0,\"outcome\":\"loss\","
+            + "\"placed_at\":\"2025-11-02T10:00:00Z\"}");
   }
 
   @Test

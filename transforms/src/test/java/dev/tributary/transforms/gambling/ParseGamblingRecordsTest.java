@@ -81,7 +81,7 @@ public class ParseGamblingRecordsTest implements Serializable {
     GamblingRecords records =
         pipeline
             .apply(Create.of(raw).withCoder(RawRecordCoder.of()))
-            .apply(new ParseGamblingRecords());
+            .apply(ParseGamblingRecords.allKinds());
 
     assertCount(records.players(), lines, malformed, GamblingKind.PLAYERS, 0);
     assertCount(records.games(), lines, malformed, GamblingKind.GAMES, 0);
