@@ -1,10 +1,12 @@
 package dev.tributary.io;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
 import org.apache.beam.sdk.extensions.avro.schemas.utils.AvroUtils;
 import org.apache.beam.sdk.schemas.Schema;
+import org.apache.beam.sdk.values.Row;
 
 /**
  * The Avro schema Parquet files are written and read with, derived from a Beam schema. A Beam
@@ -31,6 +33,22 @@ public final class ParquetSchemas {
     }
     return org.apache.avro.Schema.createRecord(
         derived.getName(), derived.getDoc(), derived.getNamespace(), false, fields);
+  }
+
+  /**
+   * {@code row} with each top-level decimal set to {@code scale} places, as the Avro schema stores
+   * it; a value with more places fails, as it cannot be stored exactly.
+   */
+  public static Row withDecimalScale(Row row, int scale) {
+    List<Object> values = new ArrayList<>(row.getValues());
+    boolean changed = false;
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) instanceof BigDecimal d && d.scale() != scale) {
+        values.set(i, d.setScale(scale));
+        changed = true;
+      }
+    }
+    return changed ? Row.withSchema(row.getSchema()).addValues(values).build() : row;
   }
 
   private static org.apache.avro.Schema withScale(org.apache.avro.Schema schema, int scale) {

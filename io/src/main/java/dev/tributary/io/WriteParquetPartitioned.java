@@ -30,16 +30,26 @@ import org.joda.time.format.DateTimeFormatter;
 
 /**
  * Writes records that have a Beam schema as Parquet (the schema carried through Avro) into
- * Hive-style partition folders by event time, {@code <base>/year=YYYY/month=MM/day=DD/hour=HH/},
- * which Spark, Hive or DuckDB read as one partitioned table. Works on any file system Beam has
- * registered: the local disk, {@code hdfs://}. Each partition gets one file per write. Decimals are
- * stored with two places (see {@link ParquetSchemas}).
+ * Hive-style partition folders by event time, {@code <base>/year=YYYY/month=MM/day=DD/hour=HH/} (or
+ * by day with {@link #byDay}, or none with {@link #unpartitioned}), which Spark, Hive or DuckDB
+ * read as one partitioned table. Works on any file system Beam has registered: the local disk,
+ * {@code hdfs://}. Each partition gets one file per write. Decimals are stored with two places
+ * unless told otherwise (see {@link ParquetSchemas}).
  */
 public class WriteParquetPartitioned<T>
     extends PTransform<PCollection<T>, WriteFilesResult<String>> {
   private static final DateTimeFormatter PARTITION =
       DateTimeFormat.forPattern("'year='yyyy'/month='MM'/day='dd'/hour='HH")
           .withZone(DateTimeZone.UTC);
+  private static final DateTimeFormatter DAY_PARTITION =
+      DateTimeFormat.forPattern("'year='yyyy'/month='MM'/day='dd").withZone(DateTimeZone.UTC);
+
+  /** How records are spread over folders. */
+  private enum Partitions {
+    HOUR,
+    DAY,
+    NONE
+  }
 
   /** Streaming: how often the records received since the last write land, by default. */
   public static final Duration DEFAULT_LAND_EVERY = Duration.standardMinutes(1);
@@ -47,17 +57,48 @@ public class WriteParquetPartitioned<T>
   private final String baseDirectory;
   private final SerializableFunction<T, Instant> eventTimeOf;
   private final Duration landEvery;
+  private final Partitions partitions;
+  private final int decimalScale;
 
   private WriteParquetPartitioned(
-      String baseDirectory, SerializableFunction<T, Instant> eventTimeOf, Duration landEvery) {
+      String baseDirectory,
+      SerializableFunction<T, Instant> eventTimeOf,
+      Duration landEvery,
+      Partitions partitions,
+      int decimalScale) {
     this.baseDirectory = baseDirectory;
     this.eventTimeOf = eventTimeOf;
     this.landEvery = landEvery;
+    this.partitions = partitions;
+    this.decimalScale = decimalScale;
   }
 
+  /** Partitions by the hour of each record's event time. */
   public static <T> WriteParquetPartitioned<T> to(
       String baseDirectory, SerializableFunction<T, Instant> eventTimeOf) {
-    return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf, DEFAULT_LAND_EVERY);
+    return new WriteParquetPartitioned<>(
+        baseDirectory,
+        eventTimeOf,
+        DEFAULT_LAND_EVERY,
+        Partitions.HOUR,
+        ParquetSchemas.MONEY_SCALE);
+  }
+
+  /** One table in one folder, without partitions. */
+  public static <T> WriteParquetPartitioned<T> unpartitioned(String baseDirectory) {
+    return new WriteParquetPartitioned<>(
+        baseDirectory, r -> null, DEFAULT_LAND_EVERY, Partitions.NONE, ParquetSchemas.MONEY_SCALE);
+  }
+
+  /** Partitions by UTC day, {@code year=YYYY/month=MM/day=DD}, instead of by hour. */
+  public WriteParquetPartitioned<T> byDay() {
+    return new WriteParquetPartitioned<>(
+        baseDirectory, eventTimeOf, landEvery, Partitions.DAY, decimalScale);
+  }
+
+  /** Stores every decimal with this many places (each value must have at most that many). */
+  public WriteParquetPartitioned<T> withDecimalScale(int scale) {
+    return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf, landEvery, partitions, scale);
   }
 
   /**
@@ -65,7 +106,8 @@ public class WriteParquetPartitioned<T>
    * time), each file named by its pane so that none overwrites another. Batch writes once.
    */
   public WriteParquetPartitioned<T> withLandingEvery(Duration every) {
-    return new WriteParquetPartitioned<>(baseDirectory, eventTimeOf, every);
+    return new WriteParquetPartitioned<>(
+        baseDirectory, eventTimeOf, every, partitions, decimalScale);
   }
 
   /** The partition folder of an event time, e.g. {@code year=2026/month=03/day=02/hour=10}. */
@@ -80,15 +122,19 @@ public class WriteParquetPartitioned<T>
     Schema schema;
     SerializableFunction<T, Row> toRow;
     try {
-      schema = records.getPipeline().getSchemaRegistry().getSchema(records.getTypeDescriptor());
-      toRow =
-          records.getPipeline().getSchemaRegistry().getToRowFunction(records.getTypeDescriptor());
+      if (records.hasSchema()) {
+        schema = records.getSchema();
+        toRow = records.getToRowFunction();
+      } else {
+        schema = records.getPipeline().getSchemaRegistry().getSchema(records.getTypeDescriptor());
+        toRow =
+            records.getPipeline().getSchemaRegistry().getToRowFunction(records.getTypeDescriptor());
+      }
     } catch (NoSuchSchemaException e) {
       throw new IllegalArgumentException(
           "records written as Parquet need a Beam schema: " + records.getTypeDescriptor(), e);
     }
-    org.apache.avro.Schema avroSchema =
-        ParquetSchemas.avroSchemaOf(schema, ParquetSchemas.MONEY_SCALE);
+    org.apache.avro.Schema avroSchema = ParquetSchemas.avroSchemaOf(schema, decimalScale);
     PCollection<T> panes = records;
     if (records.isBounded() == PCollection.IsBounded.UNBOUNDED) {
       // The global window never closes, so no record is ever too late to land; each firing
@@ -106,7 +152,9 @@ public class WriteParquetPartitioned<T>
     return panes
         .apply(
             "With partition",
-            ParDo.of(new ToPartitionedAvroFn<>(avroSchema.toString(), toRow, eventTimeOf)))
+            ParDo.of(
+                new ToPartitionedAvroFn<>(
+                    avroSchema.toString(), toRow, eventTimeOf, partitions, decimalScale)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(GenericRecord.class, avroSchema)))
         .apply(
             "Write Parquet",
@@ -121,21 +169,29 @@ public class WriteParquetPartitioned<T>
                 // Spark).
                 .withNumShards(1)
                 .withNaming(
-                    partition -> FileIO.Write.defaultNaming(partition + "/part", ".parquet")));
+                    partition ->
+                        FileIO.Write.defaultNaming(
+                            partition.isEmpty() ? "part" : partition + "/part", ".parquet")));
   }
 
   private static class ToPartitionedAvroFn<T> extends DoFn<T, KV<String, GenericRecord>> {
     private final SerializableFunction<T, Row> toRow;
     private final SerializableFunction<T, Instant> eventTimeOf;
     private final String avroSchemaJson;
+    private final Partitions partitions;
+    private final int decimalScale;
     private transient org.apache.avro.Schema avroSchema;
 
     /** {@code avroSchemaJson}: Avro schemas are not serializable, their JSON is. */
     ToPartitionedAvroFn(
         String avroSchemaJson,
         SerializableFunction<T, Row> toRow,
-        SerializableFunction<T, Instant> eventTimeOf) {
+        SerializableFunction<T, Instant> eventTimeOf,
+        Partitions partitions,
+        int decimalScale) {
       this.avroSchemaJson = avroSchemaJson;
+      this.partitions = partitions;
+      this.decimalScale = decimalScale;
       this.toRow = toRow;
       this.eventTimeOf = eventTimeOf;
     }
@@ -147,10 +203,14 @@ public class WriteParquetPartitioned<T>
 
     @ProcessElement
     public void process(@Element T record, OutputReceiver<KV<String, GenericRecord>> out) {
-      out.output(
-          KV.of(
-              partitionOf(eventTimeOf.apply(record)),
-              AvroUtils.toGenericRecord(toRow.apply(record), avroSchema)));
+      String partition =
+          switch (partitions) {
+            case HOUR -> partitionOf(eventTimeOf.apply(record));
+            case DAY -> DAY_PARTITION.print(eventTimeOf.apply(record));
+            case NONE -> "";
+          };
+      Row row = ParquetSchemas.withDecimalScale(toRow.apply(record), decimalScale);
+      out.output(KV.of(partition, AvroUtils.toGenericRecord(row, avroSchema)));
     }
   }
 }

@@ -25,6 +25,7 @@ import org.apache.beam.sdk.state.TimerSpec;
 import org.apache.beam.sdk.state.TimerSpecs;
 import org.apache.beam.sdk.state.ValueState;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.joda.time.Duration;
 import org.joda.time.Instant;
@@ -53,13 +54,19 @@ public abstract class JudgeInEventTimeFn<M> extends DoFn<KV<String, M>, Alert> {
   private final TimerSpec judgeSpec = TimerSpecs.timer(TimeDomain.EVENT_TIME);
 
   private final Duration allowedLateness;
+  private final boolean judgeAtEnd;
   private final Counter late;
 
   /**
    * @param memberCoder the coder of the kept records
+   * @param boundedInput whether the input is bounded: then all of it is there before any judgement,
+   *     and each subject is judged once, at the end, instead of record by record (a chain of timers
+   *     that runners such as the Direct runner fire one round at a time)
    */
-  protected JudgeInEventTimeFn(String ruleName, Coder<M> memberCoder, Duration allowedLateness) {
+  protected JudgeInEventTimeFn(
+      String ruleName, Coder<M> memberCoder, Duration allowedLateness, boolean boundedInput) {
     this.subjectSpec = StateSpecs.value(new TimelineCoder<>(memberCoder));
+    this.judgeAtEnd = boundedInput;
     this.allowedLateness = allowedLateness;
     this.late = Metrics.counter(TributaryMetrics.NAMESPACE, ruleName + ".lateRecords");
   }
@@ -119,7 +126,8 @@ public abstract class JudgeInEventTimeFn<M> extends DoFn<KV<String, M>, Alert> {
     List<M> members = withInserted(kept, at < 0 ? -at - 1 : at, member);
     @Nullable Instant timerAt = state.timerAt();
     if (!tooLate && needsVerdict(member)) {
-      Instant due = timeOf(member).plus(allowedLateness);
+      Instant due =
+          judgeAtEnd ? GlobalWindow.INSTANCE.maxTimestamp() : timeOf(member).plus(allowedLateness);
       if (timerAt == null || due.isBefore(timerAt)) {
         judge.set(due);
         timerAt = due;
@@ -134,7 +142,7 @@ public abstract class JudgeInEventTimeFn<M> extends DoFn<KV<String, M>, Alert> {
       @Key String subjectId,
       @StateId("subject") ValueState<Timeline<M>> subject,
       @TimerId("judge") Timer judge) {
-    Instant upTo = context.timestamp().minus(allowedLateness);
+    Instant upTo = judgeAtEnd ? context.timestamp() : context.timestamp().minus(allowedLateness);
     Timeline<M> state = stateOf(subject);
     @Nullable Instant judgedBefore = state.judgedThrough();
     List<M> list = state.members();
@@ -157,7 +165,7 @@ public abstract class JudgeInEventTimeFn<M> extends DoFn<KV<String, M>, Alert> {
       @Nullable Instant drop = dropAt(remaining, upTo);
       next = drop == null ? null : drop.plus(allowedLateness);
     }
-    if (next != null) {
+    if (next != null && !judgeAtEnd) {
       judge.set(next);
     }
     // A quiet subject keeps at least the time it was judged up to, to recognise late records.

@@ -128,7 +128,9 @@ public class TrailingMeanRule<T> extends DetectionRule<T> {
                                 s.valueOf.apply(r),
                                 null))))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), WindowMember.Coder.INSTANCE))
-        .apply("Judge when complete", ParDo.of(new JudgeFn(s)))
+        .apply(
+            "Judge when complete",
+            ParDo.of(new JudgeFn(s, records.isBounded() == PCollection.IsBounded.BOUNDED)))
         .setTypeDescriptor(TypeDescriptor.of(Alert.class));
   }
 
@@ -136,8 +138,8 @@ public class TrailingMeanRule<T> extends DetectionRule<T> {
   private static final class JudgeFn extends JudgeInEventTimeFn<WindowMember> {
     private final Spec<?> spec;
 
-    JudgeFn(Spec<?> spec) {
-      super(spec.name, WindowMember.Coder.INSTANCE, spec.allowedLateness);
+    JudgeFn(Spec<?> spec, boolean boundedInput) {
+      super(spec.name, WindowMember.Coder.INSTANCE, spec.allowedLateness, boundedInput);
       this.spec = spec;
     }
 

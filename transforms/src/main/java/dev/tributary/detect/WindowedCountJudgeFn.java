@@ -16,8 +16,8 @@ import org.joda.time.Instant;
 final class WindowedCountJudgeFn extends JudgeInEventTimeFn<WindowMember> {
   private final WindowedCountRule.Spec<?> spec;
 
-  WindowedCountJudgeFn(WindowedCountRule.Spec<?> spec) {
-    super(spec.name, WindowMember.Coder.INSTANCE, spec.allowedLateness);
+  WindowedCountJudgeFn(WindowedCountRule.Spec<?> spec, boolean boundedInput) {
+    super(spec.name, WindowMember.Coder.INSTANCE, spec.allowedLateness, boundedInput);
     this.spec = spec;
   }
 

@@ -177,7 +177,11 @@ public class WindowedCountRule<T> extends DetectionRule<T> {
         .apply("In one window", Unwindowed.of())
         .apply("Key by " + spec.subjectType, ParDo.of(new KeyBySubjectFn<>(spec)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), WindowMember.Coder.INSTANCE))
-        .apply("Judge when complete", ParDo.of(new WindowedCountJudgeFn(spec)))
+        .apply(
+            "Judge when complete",
+            ParDo.of(
+                new WindowedCountJudgeFn(
+                    spec, records.isBounded() == PCollection.IsBounded.BOUNDED)))
         .setTypeDescriptor(TypeDescriptor.of(Alert.class));
   }
 

@@ -1,5 +1,6 @@
 package dev.tributary.transforms.gambling;
 
+import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -38,5 +39,18 @@ public final class CohortMark {
     LocalDate registered = utcDay(player.registeredAt);
     int offset = org.joda.time.Days.daysBetween(registered, utcDay(time)).getDays();
     return new CohortMark(registered.toString(), player.playerId, offset);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CohortMark m
+        && cohortDay.equals(m.cohortDay)
+        && playerId.equals(m.playerId)
+        && dayOffset == m.dayOffset;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(cohortDay, playerId, dayOffset);
   }
 }

@@ -200,7 +200,7 @@ public class GamblingAnalysis extends PTransform<PCollection<RawRecord>, Gamblin
         PCollectionList.of(records.deadLetters())
             .and(placed.get(PlaceBets.UNKNOWN_GAME))
             .apply("All dead letters", Flatten.pCollections());
-    return new GamblingOutputs(bets, views, alerts, deadLetters);
+    return new GamblingOutputs(records, bets, views, alerts, deadLetters);
   }
 
   /** Who was active when: each bet's player at its time, each session's at its start. */

@@ -14,17 +14,20 @@ import org.apache.beam.sdk.values.Row;
  * alerts, the dead letters.
  */
 public final class GamblingOutputs extends NamedOutputs {
+  private final GamblingRecords records;
   private final PCollection<PlacedBet> placedBets;
   private final Map<String, PCollection<Row>> views;
   private final PCollection<Alert> alerts;
   private final PCollection<DeadLetter> deadLetters;
 
   GamblingOutputs(
+      GamblingRecords records,
       PCollection<PlacedBet> placedBets,
       Map<String, PCollection<Row>> views,
       PCollection<Alert> alerts,
       PCollection<DeadLetter> deadLetters) {
     super(placedBets.getPipeline(), all(placedBets, views, alerts, deadLetters));
+    this.records = records;
     this.placedBets = placedBets;
     this.views = Collections.unmodifiableMap(new LinkedHashMap<>(views));
     this.alerts = alerts;
@@ -42,6 +45,11 @@ public final class GamblingOutputs extends NamedOutputs {
     all.put("alerts", alerts);
     all.put("deadLetters", deadLetters);
     return all;
+  }
+
+  /** The parsed records of each kind. */
+  public GamblingRecords records() {
+    return records;
   }
 
   public PCollection<PlacedBet> placedBets() {

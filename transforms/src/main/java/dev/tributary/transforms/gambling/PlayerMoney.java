@@ -1,6 +1,7 @@
 package dev.tributary.transforms.gambling;
 
 import java.math.BigDecimal;
+import java.util.Objects;
 import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.schemas.annotations.SchemaCreate;
@@ -46,5 +47,21 @@ public final class PlayerMoney {
         t.type.equals("bonus") ? t.amount : zero,
         zero,
         zero);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PlayerMoney m
+        && playerId.equals(m.playerId)
+        && deposited.equals(m.deposited)
+        && withdrawn.equals(m.withdrawn)
+        && bonus.equals(m.bonus)
+        && staked.equals(m.staked)
+        && paidOut.equals(m.paidOut);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(playerId, deposited, withdrawn, bonus, staked, paidOut);
   }
 }

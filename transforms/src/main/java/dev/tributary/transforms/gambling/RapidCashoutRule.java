@@ -86,7 +86,14 @@ public class RapidCashoutRule extends DetectionRule<Transaction> {
         .apply("Money and stakes", Flatten.pCollections())
         // State is kept per key and window: one window, so that a player's state spans all time.
         .apply("In one window", Unwindowed.of())
-        .apply("Judge withdrawals", ParDo.of(new JudgeFn(thresholds, allowedLateness)))
+        .apply(
+            "Judge withdrawals",
+            ParDo.of(
+                new JudgeFn(
+                    thresholds,
+                    allowedLateness,
+                    transactions.isBounded() == PCollection.IsBounded.BOUNDED
+                        && bets.isBounded() == PCollection.IsBounded.BOUNDED)))
         .setTypeDescriptor(TypeDescriptor.of(Alert.class));
   }
 
@@ -135,8 +142,8 @@ public class RapidCashoutRule extends DetectionRule<Transaction> {
   private static final class JudgeFn extends JudgeInEventTimeFn<CashMove> {
     private final RiskThresholds thresholds;
 
-    JudgeFn(RiskThresholds thresholds, Duration allowedLateness) {
-      super(NAME, CashMove.Coder.INSTANCE, allowedLateness);
+    JudgeFn(RiskThresholds thresholds, Duration allowedLateness, boolean boundedInput) {
+      super(NAME, CashMove.Coder.INSTANCE, allowedLateness, boundedInput);
       this.thresholds = thresholds;
     }
 

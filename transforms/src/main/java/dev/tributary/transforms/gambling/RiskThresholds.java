@@ -75,4 +75,22 @@ public final class RiskThresholds implements Serializable {
     this.anomalyBets = anomalyBets;
     this.anomalyWithin = anomalyWithin;
   }
+
+  @Override
+  public String toString() {
+    return String.format(
+        "unusual_bet > %s x mean of last %d (min %d); multi_account >= %d players in %s;"
+            + " rapid_cashout >= %s of a deposit within %s, wagered < %s; session_anomaly >= %d bets"
+            + " in %s",
+        unusualFactor,
+        unusualHistory,
+        unusualMinHistory,
+        sharedPlayers,
+        sharedWithin,
+        cashoutShare,
+        cashoutWithin,
+        wageredShare,
+        anomalyBets,
+        anomalyWithin);
+  }
 }
