@@ -40,13 +40,17 @@ public final class ParquetSchemas {
    * it; a value with more places fails, as it cannot be stored exactly.
    */
   public static Row withDecimalScale(Row row, int scale) {
-    List<Object> values = new ArrayList<>(row.getValues());
+    // Each value as the row gives it: a row made from an object's getters converts its nested
+    // objects to rows only when asked for them one by one.
+    List<Object> values = new ArrayList<>(row.getFieldCount());
     boolean changed = false;
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) instanceof BigDecimal d && d.scale() != scale) {
-        values.set(i, d.setScale(scale));
+    for (int i = 0; i < row.getFieldCount(); i++) {
+      Object value = row.getValue(i);
+      if (value instanceof BigDecimal d && d.scale() != scale) {
+        value = d.setScale(scale);
         changed = true;
       }
+      values.add(value);
     }
     return changed ? Row.withSchema(row.getSchema()).addValues(values).build() : row;
   }

@@ -6,7 +6,9 @@ import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Text;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.Unwindowed;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.io.elasticsearch.ElasticsearchIO;
@@ -249,7 +251,7 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         outsideRange.inc();
         return;
       }
-      String document = RowJsonUtils.rowToJson(json, row);
+      String document = RowJsonUtils.rowToJson(json, withFractions(row));
       if (layer != null) {
         document = layer.marked(document, row);
       }
@@ -287,5 +289,27 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
       }
     }
     return null;
+  }
+
+  /**
+   * {@code row} with each top-level decimal written with at least one decimal place: a sum of
+   * nothing is a 0 without one, and Elasticsearch would map the field as a whole number from it,
+   * then refuse the documents whose value has places (or the reverse), whichever comes first.
+   */
+  static Row withFractions(Row row) {
+    List<Object> values = null;
+    for (int i = 0; i < row.getFieldCount(); i++) {
+      if (row.getValue(i) instanceof BigDecimal d && d.scale() < 1) {
+        if (values == null) {
+          // One by one: a row made from an object's getters converts nested objects when asked.
+          values = new ArrayList<>(row.getFieldCount());
+          for (int j = 0; j < row.getFieldCount(); j++) {
+            values.add(row.getValue(j));
+          }
+        }
+        values.set(i, d.setScale(1));
+      }
+    }
+    return values == null ? row : Row.withSchema(row.getSchema()).addValues(values).build();
   }
 }

@@ -135,7 +135,12 @@ public class WriteParquetPartitioned<T>
           "records written as Parquet need a Beam schema: " + records.getTypeDescriptor(), e);
     }
     org.apache.avro.Schema avroSchema = ParquetSchemas.avroSchemaOf(schema, decimalScale);
-    PCollection<T> panes = records;
+    // Batch: one window, so that files are named by partition alone, not by window too (a window
+    // in a name brings ':' into it, which Hadoop's paths refuse).
+    PCollection<T> panes =
+        records.getWindowingStrategy().getWindowFn() instanceof GlobalWindows
+            ? records
+            : records.apply("Into one window", Window.<T>into(new GlobalWindows()));
     if (records.isBounded() == PCollection.IsBounded.UNBOUNDED) {
       // The global window never closes, so no record is ever too late to land; each firing
       // writes only what came since the last (discarding panes).

@@ -27,7 +27,12 @@ public final class LocalStack {
           "reddit.posts",
           "reddit.comments",
           "reddit.users",
-          "reddit.dead-letters");
+          "reddit.dead-letters",
+          "gambling-bets",
+          "gambling-transactions",
+          "gambling-player-activity",
+          "gambling-alerts",
+          "gambling-dead-letters");
 
   private LocalStack() {}
 

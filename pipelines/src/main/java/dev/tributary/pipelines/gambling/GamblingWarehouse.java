@@ -1,5 +1,6 @@
 package dev.tributary.pipelines.gambling;
 
+import dev.tributary.detect.Alert;
 import dev.tributary.io.WriteParquetPartitioned;
 import dev.tributary.transforms.gambling.Bet;
 import dev.tributary.transforms.gambling.Event;
@@ -57,6 +58,9 @@ public final class GamblingWarehouse {
             "Warehouse transactions",
             daily(base + "/transactions", (Transaction t) -> t.createdAt));
     records.events().apply("Warehouse events", daily(base + "/events", (Event e) -> e.occurredAt));
+    outputs
+        .alerts()
+        .apply("Warehouse alerts", daily(base + "/alerts", (Alert a) -> a.detectionTime));
     for (Map.Entry<String, PCollection<Row>> view : outputs.views().entrySet()) {
       String table = base + "/" + tableOf(view.getKey());
       PCollection<Row> rows = view.getValue();

@@ -10,6 +10,7 @@ import dev.tributary.io.ServingLayer;
 import dev.tributary.pipelines.social.SocialBatchLayerPipeline;
 import dev.tributary.pipelines.social.SocialServingIndices;
 import dev.tributary.pipelines.social.SocialSpeedLayerPipeline;
+import dev.tributary.runners.ViewDocuments;
 import dev.tributary.testdata.social.SocialHistoryGenerator;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.social.SocialKind;
@@ -78,7 +79,8 @@ class SocialLambdaIT {
         .files()
         .forEach((file, lines) -> raw.addAll(RawRecord.ofLines(historyDir + "/" + file, lines)));
     SocialModel.Result model = new SocialModel(TOP_POSTS).run(raw);
-    Map<String, Set<String>> expected = ViewDocuments.ofModel(model.views(), "v1");
+    Map<String, Set<String>> expected =
+        ViewDocuments.ofModel(model.views(), v -> SocialServingIndices.indexOf(v, "v1"));
 
     for (SocialKind kind : SocialKind.values()) {
       KAFKA.createTopic(kind.topic(), PARTITIONS);

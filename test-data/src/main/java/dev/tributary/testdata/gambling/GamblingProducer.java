@@ -73,8 +73,12 @@ public final class GamblingProducer {
     public GamblingGenerator.Settings world = new GamblingGenerator.Settings();
   }
 
-  /** One message: its topic, key (the player; null for a malformed line), text and defect. */
-  public record Message(String topic, String key, String text, String entity, boolean malformed) {}
+  /**
+   * One message: its topic, key (the player; null for a malformed line), text, entity, whether it
+   * is malformed, and its event time as generated (a malformed line's: that of the line before it).
+   */
+  public record Message(
+      String topic, String key, String text, String entity, boolean malformed, Instant time) {}
 
   /** What was sent, per topic; and how many were malformed. */
   public record Summary(Map<String, Long> perTopic, long malformed, double seconds, boolean spent) {
@@ -89,9 +93,25 @@ public final class GamblingProducer {
    * records left.
    */
   public static List<Message> messages(Settings s, long limit) {
-    GamblingGenerator.Output world = GamblingGenerator.generate(s.world);
     Map<String, Deque<Message>> queues = new LinkedHashMap<>();
-    TOPICS.forEach(t -> queues.put(t, new ArrayDeque<>()));
+    allMessages(GamblingGenerator.generate(s.world))
+        .forEach((topic, messages) -> queues.put(topic, new ArrayDeque<>(messages)));
+    Random random = new Random(s.world.seed * 7 + 1);
+    List<Message> messages = new ArrayList<>();
+    while (limit <= 0 || messages.size() < limit) {
+      String topic = WeightedChoice.pick(random, TOPICS, s.mix);
+      Message next = queues.get(topic).poll();
+      if (next == null) {
+        break;
+      }
+      messages.add(next);
+    }
+    return messages;
+  }
+
+  /** Every event record of {@code world} as a message, per topic in event-time order. */
+  public static Map<String, List<Message>> allMessages(GamblingGenerator.Output world) {
+    Map<String, List<Message>> all = new LinkedHashMap<>();
     Map<String, List<TimedLine>> perTopic = new LinkedHashMap<>();
     TOPICS.forEach(t -> perTopic.put(t, new ArrayList<>()));
     Set<String> malformed = new java.util.HashSet<>();
@@ -110,21 +130,13 @@ public final class GamblingProducer {
         (topic, lines) -> {
           // Stable: sessions and events of one time keep their files' order.
           lines.sort(java.util.Comparator.comparing(TimedLine::time));
+          List<Message> messages = new ArrayList<>();
           for (TimedLine line : lines) {
-            queues.get(topic).add(message(topic, line));
+            messages.add(message(topic, line));
           }
+          all.put(topic, messages);
         });
-    Random random = new Random(s.world.seed * 7 + 1);
-    List<Message> messages = new ArrayList<>();
-    while (limit <= 0 || messages.size() < limit) {
-      String topic = WeightedChoice.pick(random, TOPICS, s.mix);
-      Message next = queues.get(topic).poll();
-      if (next == null) {
-        break;
-      }
-      messages.add(next);
-    }
-    return messages;
+    return all;
   }
 
   private record TimedLine(
@@ -165,7 +177,13 @@ public final class GamblingProducer {
         line.json() != null && line.json().hasNonNull("player_id")
             ? line.json().get("player_id").asText()
             : null;
-    return new Message(topic, key, line.text(), line.entity(), line.malformed());
+    return new Message(
+        topic,
+        key,
+        line.text(),
+        line.entity(),
+        line.malformed(),
+        line.time().isEmpty() ? Instant.EPOCH : Instant.parse(line.time()));
   }
 
   /** The message as sent at {@code now}: its times are the sending time. */

@@ -1,10 +1,9 @@
-package dev.tributary.runners.social;
+package dev.tributary.runners;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tributary.infra.ElasticsearchExtension;
 import dev.tributary.io.ServingLayer;
-import dev.tributary.pipelines.social.SocialServingIndices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -18,11 +17,11 @@ import java.util.TreeSet;
 import org.apache.beam.sdk.values.Row;
 
 /**
- * The social serving indices' documents and the model's rows in one comparable form: per index, a
- * set of "field=value|..." lines without the marks that differ between the layers and panes ({@code
+ * Views' documents in Elasticsearch and a model's rows in one comparable form: per index, a set of
+ * "field=value|..." lines without the marks that differ between the layers and panes ({@code
  * layer}, {@code completeUpTo}, {@code isFinal}); numbers in plain form, times as instants.
  */
-final class ViewDocuments {
+public final class ViewDocuments {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> MARKS =
       Set.of(ServingLayer.LAYER_FIELD, ServingLayer.COMPLETE_UP_TO_FIELD, "isFinal");
@@ -30,7 +29,8 @@ final class ViewDocuments {
   private ViewDocuments() {}
 
   /** The model's rows of every view, as their documents must read. */
-  static Map<String, Set<String>> ofModel(Map<String, List<Row>> views, String version) {
+  public static Map<String, Set<String>> ofModel(
+      Map<String, List<Row>> views, java.util.function.Function<String, String> indexOf) {
     Map<String, Set<String>> expected = new TreeMap<>();
     views.forEach(
         (folder, rows) -> {
@@ -44,13 +44,14 @@ final class ViewDocuments {
             }
             described.add(String.join("|", parts));
           }
-          expected.put(SocialServingIndices.indexOf(folder, version), described);
+          expected.put(indexOf.apply(folder), described);
         });
     return expected;
   }
 
   /** Every document of {@code indexes}. */
-  static Map<String, Set<String>> of(ElasticsearchExtension elasticsearch, Set<String> indexes) {
+  public static Map<String, Set<String>> of(
+      ElasticsearchExtension elasticsearch, Set<String> indexes) {
     Map<String, Set<String>> documents = new TreeMap<>();
     for (Map.Entry<String, List<JsonNode>> index : sources(elasticsearch, indexes).entrySet()) {
       documents.put(index.getKey(), describe(index.getValue()));
@@ -59,7 +60,7 @@ final class ViewDocuments {
   }
 
   /** Documents' sources in the comparable form. */
-  static Set<String> describe(List<JsonNode> docs) {
+  public static Set<String> describe(List<JsonNode> docs) {
     Set<String> described = new TreeSet<>();
     for (JsonNode doc : docs) {
       List<String> parts = new ArrayList<>();
@@ -75,7 +76,7 @@ final class ViewDocuments {
   }
 
   /** The documents' sources, per index; none for an index that does not exist yet. */
-  static Map<String, List<JsonNode>> sources(
+  public static Map<String, List<JsonNode>> sources(
       ElasticsearchExtension elasticsearch, Set<String> indexes) {
     Map<String, List<JsonNode>> sources = new TreeMap<>();
     for (String index : indexes) {
@@ -95,7 +96,7 @@ final class ViewDocuments {
   }
 
   /** What differs: per index, how many documents are missing and unexpected, with an example. */
-  static String difference(Map<String, Set<String>> expected, Map<String, Set<String>> got) {
+  public static String difference(Map<String, Set<String>> expected, Map<String, Set<String>> got) {
     List<String> report = new ArrayList<>();
     expected.forEach(
         (index, docs) -> {
