@@ -212,6 +212,14 @@ public final class GamblingProducer {
 
   /** Sends until the duration, the message limit or the world's records end. */
   public static Summary send(Settings s, Consumer<String> progress) {
+    return send(s, progress, (message, text) -> {});
+  }
+
+  /**
+   * As {@link #send(Settings, Consumer)}, giving {@code sent} each message and its text as sent.
+   */
+  public static Summary send(
+      Settings s, Consumer<String> progress, java.util.function.BiConsumer<Message, String> sent) {
     if (s.rate <= 0 || s.durationSeconds <= 0 || s.partitions < 1) {
       throw new IllegalArgumentException(
           "--rate and --duration must be positive and --partitions at least 1, got "
@@ -249,9 +257,10 @@ public final class GamblingProducer {
           break;
         }
         Instant now = Instant.now();
+        String text = stamped(message, now);
+        sent.accept(message, text);
         producer.send(
-            new ProducerRecord<>(
-                message.topic(), null, now.toEpochMilli(), message.key(), stamped(message, now)),
+            new ProducerRecord<>(message.topic(), null, now.toEpochMilli(), message.key(), text),
             (metadata, e) -> {
               if (e != null) {
                 failure.compareAndSet(null, e);
