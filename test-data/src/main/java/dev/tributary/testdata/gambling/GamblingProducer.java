@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.testdata.GeneratorArgs;
+import dev.tributary.testdata.KafkaTopics;
 import dev.tributary.testdata.Pacer;
 import dev.tributary.testdata.WeightedChoice;
 import java.io.IOException;
@@ -17,13 +18,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -290,26 +287,7 @@ public final class GamblingProducer {
   }
 
   private static void createMissingTopics(Settings s) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = new ArrayList<>();
-      for (String topic : TOPICS) {
-        if (!existing.contains(topic)) {
-          missing.add(new NewTopic(topic, s.partitions, (short) 1));
-        }
-      }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
-        System.out.printf("Created %s with %d partitions%n", missing, s.partitions);
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "cannot reach Kafka at " + s.bootstrapServers + ": " + e.getCause(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    KafkaTopics.createMissing(s.bootstrapServers, TOPICS, s.partitions);
   }
 
   /** {@code GamblingProducer [--bootstrap-servers H:P] [--rate 10] [--duration 60] ...}. */

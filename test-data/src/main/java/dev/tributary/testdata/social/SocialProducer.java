@@ -3,21 +3,16 @@ package dev.tributary.testdata.social;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.testdata.GeneratorArgs;
+import dev.tributary.testdata.KafkaTopics;
 import dev.tributary.testdata.Pacer;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -187,26 +182,7 @@ public final class SocialProducer {
   }
 
   private static void createMissingTopics(Settings s) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers))) {
-      Set<String> existing = admin.listTopics().names().get();
-      List<NewTopic> missing = new ArrayList<>();
-      for (String topic : TOPICS.values()) {
-        if (!existing.contains(topic)) {
-          missing.add(new NewTopic(topic, s.partitions, (short) 1));
-        }
-      }
-      if (!missing.isEmpty()) {
-        admin.createTopics(missing).all().get();
-        System.out.printf("Created %s with %d partitions%n", missing, s.partitions);
-      }
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(
-          "cannot reach Kafka at " + s.bootstrapServers + ": " + e.getCause(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    KafkaTopics.createMissing(s.bootstrapServers, TOPICS.values(), s.partitions);
   }
 
   /** The generator's timeline, one day at a time, numbering on from the day before. */

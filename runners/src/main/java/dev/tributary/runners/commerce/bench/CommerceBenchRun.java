@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.pipelines.commerce.CommerceReportPipeline;
 import dev.tributary.pipelines.commerce.report.CommerceReport;
+import dev.tributary.runners.bench.BenchEngines;
 import dev.tributary.runners.bench.ChildJvm;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.commerce.CommerceModel;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +16,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.util.RowJson;
-import org.apache.beam.sdk.util.RowJsonUtils;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * One engine of the commerce bench, in its own JVM: the orders CSV to the views, then the report
@@ -55,16 +51,16 @@ public final class CommerceBenchRun {
       List<String> lines = Files.readAllLines(orders, StandardCharsets.UTF_8);
       CommerceModel.Result result =
           new CommerceModel(10).run(RawRecord.ofLines(orders.toString(), lines));
-      result.views().forEach((folder, rows) -> writeJsonLines(out.resolve(folder), rows));
+      result.views().forEach((folder, rows) -> BenchEngines.writeRows(out.resolve(folder), rows));
       read = lines.size() - 1;
       deadLetters = result.deadLetters().size();
       // The report counts the dead letters from their folder.
       List<String> letters = new ArrayList<>();
       result.deadLetters().forEach(d -> letters.add("{}"));
-      write(out.resolve(CommerceReportPipeline.DEAD_LETTERS), letters);
+      BenchEngines.writeLines(out.resolve(CommerceReportPipeline.DEAD_LETTERS), letters);
       runSeconds = (System.nanoTime() - started) / 1e9;
     } else {
-      List<String> pipelineArgs = new ArrayList<>(runner(engine, cores));
+      List<String> pipelineArgs = new ArrayList<>(BenchEngines.runnerArgs(engine, cores));
       pipelineArgs.addAll(List.of("--orders=" + orders, "--output=" + out, "--report=false"));
       CommerceReportPipeline.Summary summary =
           CommerceReportPipeline.run(pipelineArgs.toArray(new String[0]));
@@ -93,50 +89,8 @@ public final class CommerceBenchRun {
     System.out.flush();
   }
 
-  private static List<String> runner(String engine, int cores) {
-    return switch (engine) {
-      case "beam-direct" ->
-          List.of(
-              "--runner=DirectRunner",
-              "--targetParallelism=" + cores,
-              "--enforceImmutability=false",
-              "--enforceEncodability=false");
-      case "beam-flink" ->
-          List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores);
-      case "beam-spark" -> List.of("--runner=SparkRunner", "--sparkMaster=local[" + cores + "]");
-      default ->
-          throw new IllegalArgumentException(
-              "unknown engine '"
-                  + engine
-                  + "'; one of plain-java, beam-direct, beam-flink, beam-spark");
-    };
-  }
-
   private static double round(double seconds) {
     return Math.round(seconds * 100) / 100.0;
-  }
-
-  /** Rows as the pipeline writes them: Beam's JSON for rows, one per line. */
-  private static void writeJsonLines(Path folder, List<Row> rows) {
-    List<String> lines = new ArrayList<>(rows.size());
-    if (!rows.isEmpty()) {
-      Schema schema = rows.get(0).getSchema();
-      ObjectMapper mapper =
-          RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(schema));
-      for (Row row : rows) {
-        lines.add(RowJsonUtils.rowToJson(mapper, row));
-      }
-    }
-    write(folder, lines);
-  }
-
-  private static void write(Path folder, List<String> lines) {
-    try {
-      Files.createDirectories(folder);
-      Files.write(folder.resolve("part-00000-of-00001.jsonl"), lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   /** SHA-256 of every table file, in name order: the same answers give the same digest. */

@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tributary.detect.Alert;
 import dev.tributary.pipelines.gambling.GamblingAnalyticsPipeline;
+import dev.tributary.runners.bench.BenchEngines;
 import dev.tributary.runners.bench.ChildJvm;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.gambling.GamblingKind;
 import dev.tributary.transforms.gambling.GamblingModel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,10 +17,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.beam.sdk.schemas.Schema;
-import org.apache.beam.sdk.util.RowJson;
-import org.apache.beam.sdk.util.RowJsonUtils;
-import org.apache.beam.sdk.values.Row;
 
 /**
  * One engine of the gambling bench, in its own JVM: the generated files through the analysis, every
@@ -60,18 +55,18 @@ public final class GamblingBenchRun {
         raw.addAll(RawRecord.ofLines(file.toString(), Files.readAllLines(file)));
       }
       GamblingModel.Result result = new GamblingModel().run(raw);
-      result.views().forEach((folder, rows) -> writeRows(out.resolve(folder), rows));
+      result.views().forEach((folder, rows) -> BenchEngines.writeRows(out.resolve(folder), rows));
       List<String> ids = new ArrayList<>();
       for (Alert alert : result.alerts()) {
         ids.add("{\"id\":\"" + alert.id + "\"}");
       }
-      write(out.resolve(GamblingAnalyticsPipeline.ALERTS), ids);
+      BenchEngines.writeLines(out.resolve(GamblingAnalyticsPipeline.ALERTS), ids);
       read = raw.size();
       deadLetters = result.deadLetters().size();
       alerts = result.alerts().size();
       runSeconds = (System.nanoTime() - started) / 1e9;
     } else {
-      List<String> pipelineArgs = new ArrayList<>(runner(engine, cores));
+      List<String> pipelineArgs = new ArrayList<>(BenchEngines.runnerArgs(engine, cores));
       pipelineArgs.addAll(List.of("--data=" + data, "--output=" + out));
       GamblingAnalyticsPipeline.Summary summary =
           GamblingAnalyticsPipeline.run(pipelineArgs.toArray(new String[0]));
@@ -93,25 +88,6 @@ public final class GamblingBenchRun {
             .put("digest", digest(out));
     System.out.println(RESULT + result);
     System.out.flush();
-  }
-
-  private static List<String> runner(String engine, int cores) {
-    return switch (engine) {
-      case "beam-direct" ->
-          List.of(
-              "--runner=DirectRunner",
-              "--targetParallelism=" + cores,
-              "--enforceImmutability=false",
-              "--enforceEncodability=false");
-      case "beam-flink" ->
-          List.of("--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=" + cores);
-      case "beam-spark" -> List.of("--runner=SparkRunner", "--sparkMaster=local[" + cores + "]");
-      default ->
-          throw new IllegalArgumentException(
-              "unknown engine '"
-                  + engine
-                  + "'; one of plain-java, beam-direct, beam-flink, beam-spark");
-    };
   }
 
   /**
@@ -148,28 +124,5 @@ public final class GamblingBenchRun {
       }
     }
     return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
-  }
-
-  /** Rows as the pipeline writes them: Beam's JSON for rows, one per line. */
-  private static void writeRows(Path folder, List<Row> rows) {
-    List<String> lines = new ArrayList<>(rows.size());
-    if (!rows.isEmpty()) {
-      Schema schema = rows.get(0).getSchema();
-      ObjectMapper mapper =
-          RowJsonUtils.newObjectMapperWith(RowJson.RowJsonSerializer.forSchema(schema));
-      for (Row row : rows) {
-        lines.add(RowJsonUtils.rowToJson(mapper, row));
-      }
-    }
-    write(folder, lines);
-  }
-
-  private static void write(Path folder, List<String> lines) {
-    try {
-      Files.createDirectories(folder);
-      Files.write(folder.resolve("part-00000-of-00001.jsonl"), lines, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
