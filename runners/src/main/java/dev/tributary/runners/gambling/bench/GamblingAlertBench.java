@@ -61,6 +61,8 @@ public final class GamblingAlertBench {
     int duration = 60;
     int warmup = 10;
     int casesPerRule = 60;
+    String early = "PT10S";
+    int bundleMillis = 1_000;
     String maxOutOfOrder = "PT1S";
     String lateness = "PT1S";
     Path out = Path.of("target", "gambling-bench");
@@ -69,6 +71,7 @@ public final class GamblingAlertBench {
       if (arg.equals("--help")) {
         System.out.println(
             "GamblingAlertBench [--rate=5000] [--duration=60] [--warmup=10] [--casesPerRule=60] [--maxOutOfOrder=PT1S]"
+                + " [--early=PT10S (the views' early panes)] [--bundleMillis=1000]"
                 + " [--allowedLateness=PT1S] [--out=target/gambling-bench]\n"
                 + "Alerts of bets sent in the first --warmup seconds are not in the percentiles.");
         return;
@@ -76,6 +79,10 @@ public final class GamblingAlertBench {
         rate = Integer.parseInt(value);
       } else if (arg.startsWith("--duration=")) {
         duration = Integer.parseInt(value);
+      } else if (arg.startsWith("--early=")) {
+        early = value;
+      } else if (arg.startsWith("--bundleMillis=")) {
+        bundleMillis = Integer.parseInt(value);
       } else if (arg.startsWith("--casesPerRule=")) {
         casesPerRule = Integer.parseInt(value);
       } else if (arg.startsWith("--warmup=")) {
@@ -136,7 +143,8 @@ public final class GamblingAlertBench {
                 "--elasticsearchUrl=" + elasticsearch.url(),
                 "--maxOutOfOrder=" + maxOutOfOrder,
                 "--allowedLateness=" + lateness,
-                "--earlyFiringsEvery=PT10S"
+                "--earlyFiringsEvery=" + early,
+                "--maxBundleTimeMills=" + bundleMillis
               });
       GamblingProducer.Summary summary;
       long sendStart;
@@ -187,7 +195,9 @@ public final class GamblingAlertBench {
               receivedAt,
               sendStart + warmup * 1000L,
               maxOutOfOrder,
-              lateness);
+              lateness,
+              early,
+              bundleMillis);
       JSON.writerWithDefaultPrettyPrinter()
           .writeValue(out.resolve("gambling-alert-results.json").toFile(), row);
       System.out.println(row.toPrettyString());
@@ -205,7 +215,9 @@ public final class GamblingAlertBench {
       Map<String, Long> receivedAt,
       long measuredFrom,
       String maxOutOfOrder,
-      String lateness) {
+      String lateness,
+      String early,
+      int bundleMillis) {
     Set<String> expectedIds = new TreeSet<>();
     expected.forEach(a -> expectedIds.add(a.id));
     Set<String> lost = new TreeSet<>(expectedIds);
@@ -235,6 +247,8 @@ public final class GamblingAlertBench {
     row.put("achievedPerSecond", Math.round(summary.total() / summary.seconds()));
     row.put("maxOutOfOrder", maxOutOfOrder);
     row.put("allowedLateness", lateness);
+    row.put("earlyPanes", early);
+    row.put("bundleMillis", bundleMillis);
     row.put("alertsExpected", expectedIds.size());
     row.put("alertsReceived", receivedAt.size());
     row.put("lost", lost.size());
