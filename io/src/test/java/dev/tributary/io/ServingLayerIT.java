@@ -81,7 +81,7 @@ class ServingLayerIT {
       JsonNode doc = hit.get("_source");
       byWindow.put(
           doc.get("windowStart").asText(),
-          doc.get("total").asText()
+          doc.get("total").decimalValue().stripTrailingZeros().toPlainString()
               + " "
               + doc.get(ServingLayer.LAYER_FIELD).asText()
               + " "
