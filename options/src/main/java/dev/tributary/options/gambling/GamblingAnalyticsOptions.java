@@ -28,9 +28,9 @@ public interface GamblingAnalyticsOptions
           + " table (windowed views partitioned by their window's day). infra/hive/gambling.sql"
           + " declares them; GamblingSql queries them.")
   @Default.String("")
-  String getWarehouse();
+  String getGamblingWarehouse();
 
-  void setWarehouse(String value);
+  void setGamblingWarehouse(String value);
 
   @TemplateParameter(
       order = 5,

@@ -27,9 +27,9 @@ public interface StreamingGamblingOptions
       type = ParameterType.KAFKA_TOPIC)
   @Description("Kafka topic the risk alerts go to, keyed by their subject (player, device, ...).")
   @Default.String("gambling-alerts")
-  String getAlertsTopic();
+  String getGamblingAlertsTopic();
 
-  void setAlertsTopic(String value);
+  void setGamblingAlertsTopic(String value);
 
   @TemplateParameter(
       order = 12,
@@ -39,7 +39,7 @@ public interface StreamingGamblingOptions
       type = ParameterType.KAFKA_TOPIC)
   @Description("Kafka topic the dead letters go to, keyed by their source.")
   @Default.String("gambling-dead-letters")
-  String getDeadLetterTopic();
+  String getGamblingDeadLetterTopic();
 
-  void setDeadLetterTopic(String value);
+  void setGamblingDeadLetterTopic(String value);
 }

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * The gambling analytics in batch: the seed's files ({@code <data>/<entity>/*.json}, local or HDFS)
  * through {@code GamblingAnalysis}; each view as JSON lines in its own folder under {@code
  * --output} ({@code revenue-daily/}, {@code rtp-by-game/}, ...), the risk alerts in {@code
- * alerts/}, the dead letters in {@code dead-letters/}; with {@code --warehouse}, the records and
- * views as Parquet tables ({@link GamblingWarehouse}); with {@code --serve}, the views and alerts
- * in Elasticsearch ({@link GamblingServing}).
+ * alerts/}, the dead letters in {@code dead-letters/}; with {@code --gamblingWarehouse}, the
+ * records and views as Parquet tables ({@link GamblingWarehouse}); with {@code --serve}, the views
+ * and alerts in Elasticsearch ({@link GamblingServing}).
  *
  * <p>Runs on any runner: {@code --runner=DirectRunner} (default), {@code FlinkRunner}, {@code
  * SparkRunner}.
@@ -117,8 +117,8 @@ public final class GamblingAnalyticsPipeline {
             (folder, rows) -> rows.apply("Write " + folder, WriteJsonLines.to(out + "/" + folder)));
     outputs.alerts().apply("Write alerts", WriteJsonLines.to(out + "/" + ALERTS));
     PCollection<DeadLetter> deadLetters = outputs.deadLetters();
-    if (!options.getWarehouse().isBlank()) {
-      String warehouse = options.getWarehouse().replaceAll("/+$", "");
+    if (!options.getGamblingWarehouse().isBlank()) {
+      String warehouse = options.getGamblingWarehouse().replaceAll("/+$", "");
       LOG.info("Writing the warehouse under {}", warehouse);
       GamblingWarehouse.write(outputs, warehouse);
     }

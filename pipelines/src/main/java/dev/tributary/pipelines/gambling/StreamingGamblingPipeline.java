@@ -107,7 +107,7 @@ public final class StreamingGamblingPipeline {
         kafka,
         topics(),
         data,
-        options.getAlertsTopic(),
+        options.getGamblingAlertsTopic(),
         options.getElasticsearchUrl(),
         options.getIndexVersion(),
         GamblingAnalysisFromOptions.thresholds(options));
@@ -134,7 +134,9 @@ public final class StreamingGamblingPipeline {
     PCollection<DeadLetter> alertsTooLarge =
         outputs
             .alerts()
-            .apply("Alerts to Kafka", WriteKafka.to(kafka, options.getAlertsTopic(), "subjectId"));
+            .apply(
+                "Alerts to Kafka",
+                WriteKafka.to(kafka, options.getGamblingAlertsTopic(), "subjectId"));
     PCollection<DeadLetter> refused =
         GamblingServing.write(outputs, options.getElasticsearchUrl(), options.getIndexVersion());
     PCollectionList.of(outputs.deadLetters())
@@ -142,7 +144,8 @@ public final class StreamingGamblingPipeline {
         .and(refused)
         .apply("All dead letters", Flatten.pCollections())
         .apply(
-            "Dead letters to Kafka", WriteKafka.deadLettersTo(kafka, options.getDeadLetterTopic()));
+            "Dead letters to Kafka",
+            WriteKafka.deadLettersTo(kafka, options.getGamblingDeadLetterTopic()));
     return outputs;
   }
 }

@@ -54,7 +54,7 @@ public final class GamblingSql {
             "--warehouse "
                 + warehouse
                 + " does not exist: write it with GamblingAnalyticsPipeline"
-                + " --warehouse="
+                + " --gamblingWarehouse="
                 + warehouse);
       }
       for (FileStatus folder : fs.listStatus(base)) {
@@ -175,7 +175,7 @@ public final class GamblingSql {
         "Usage: GamblingSql [--warehouse DIR (target/gambling-warehouse)] [--query NAME|all (all)]"
             + " [--sql TEXT] [-i] [--list]\n"
             + "Runs SQL with Spark SQL over the gambling warehouse that GamblingAnalyticsPipeline"
-            + " --warehouse writes: each table folder is a table of its name. Named queries: "
+            + " --gamblingWarehouse writes: each table folder is a table of its name. Named queries: "
             + String.join(", ", GamblingQueries.QUERIES.keySet()));
   }
 

@@ -51,7 +51,7 @@ class GamblingSqlTest {
           "--parallelism=2",
           "--data=" + SAMPLE,
           "--output=" + dir.resolve("out"),
-          "--warehouse=" + warehouse
+          "--gamblingWarehouse=" + warehouse
         });
     List<RawRecord> raw = new ArrayList<>();
     for (GamblingKind kind : GamblingKind.values()) {
