@@ -1,6 +1,5 @@
 package dev.tributary.io;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalTypes;
@@ -40,19 +39,7 @@ public final class ParquetSchemas {
    * it; a value with more places fails, as it cannot be stored exactly.
    */
   public static Row withDecimalScale(Row row, int scale) {
-    // Each value as the row gives it: a row made from an object's getters converts its nested
-    // objects to rows only when asked for them one by one.
-    List<Object> values = new ArrayList<>(row.getFieldCount());
-    boolean changed = false;
-    for (int i = 0; i < row.getFieldCount(); i++) {
-      Object value = row.getValue(i);
-      if (value instanceof BigDecimal d && d.scale() != scale) {
-        value = d.setScale(scale);
-        changed = true;
-      }
-      values.add(value);
-    }
-    return changed ? Row.withSchema(row.getSchema()).addValues(values).build() : row;
+    return TopLevelDecimals.map(row, d -> d.scale() == scale ? d : d.setScale(scale));
   }
 
   private static org.apache.avro.Schema withScale(org.apache.avro.Schema schema, int scale) {

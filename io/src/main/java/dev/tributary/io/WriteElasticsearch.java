@@ -6,9 +6,7 @@ import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Text;
 import dev.tributary.transforms.TributaryMetrics;
 import dev.tributary.transforms.Unwindowed;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.Nullable;
 import org.apache.beam.sdk.io.elasticsearch.ElasticsearchIO;
@@ -297,19 +295,6 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
    * then refuse the documents whose value has places (or the reverse), whichever comes first.
    */
   static Row withFractions(Row row) {
-    List<Object> values = null;
-    for (int i = 0; i < row.getFieldCount(); i++) {
-      if (row.getValue(i) instanceof BigDecimal d && d.scale() < 1) {
-        if (values == null) {
-          // One by one: a row made from an object's getters converts nested objects when asked.
-          values = new ArrayList<>(row.getFieldCount());
-          for (int j = 0; j < row.getFieldCount(); j++) {
-            values.add(row.getValue(j));
-          }
-        }
-        values.set(i, d.setScale(1));
-      }
-    }
-    return values == null ? row : Row.withSchema(row.getSchema()).addValues(values).build();
+    return TopLevelDecimals.map(row, d -> d.scale() < 1 ? d.setScale(1) : d);
   }
 }
