@@ -45,6 +45,14 @@ import org.joda.time.Instant;
  * bytes, so such a record is a dead letter before the write, as is a document over {@value
  * #MAX_DOCUMENT_BYTES} bytes; the refusals of single items in a bulk request come back per item,
  * and the other items of the request are written.
+ *
+ * <p>Transient failures are never dead letters. {@code url} may list several nodes of a cluster,
+ * comma-separated: a request goes to one that answers. A request that cannot connect, times out or
+ * is answered 5xx, or whose items are refused with 429 (too many requests), is sent again with
+ * exponential back-off for up to {@link #RETRY_DURATION}; a document still refused with 429 or 5xx
+ * after that (a shard with no live copy) fails the bundle, which the runner retries (Flink from its
+ * last checkpoint): only a refusal of the document itself (a mapping conflict, a bad value) is a
+ * dead letter.
  */
 public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollection<DeadLetter>> {
   /** Elasticsearch's limit on a document id, in UTF-8 bytes. */
@@ -55,6 +63,12 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
    * ({@code http.max_content_length}, 100 MB), so that a request of several still passes.
    */
   public static final int MAX_DOCUMENT_BYTES = 10_000_000;
+
+  /** How long a bulk request is retried while the cluster is unreachable or overloaded. */
+  public static final org.joda.time.Duration RETRY_DURATION =
+      org.joda.time.Duration.standardMinutes(3);
+
+  private static final int RETRY_ATTEMPTS = 30;
 
   private final String url;
   private final String index;
@@ -123,7 +137,9 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
                 "Index into " + index,
                 ElasticsearchIO.bulkIO()
                     .withConnectionConfiguration(
-                        ElasticsearchIO.ConnectionConfiguration.create(new String[] {url}, index))
+                        ElasticsearchIO.ConnectionConfiguration.create(addresses(url), index))
+                    .withRetryConfiguration(
+                        ElasticsearchIO.RetryConfiguration.create(RETRY_ATTEMPTS, RETRY_DURATION))
                     .withThrowWriteErrors(false));
     PCollection<DeadLetter> refused =
         written
@@ -133,6 +149,37 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
         .and(bulkEntries.get(unwritable).setTypeDescriptor(TypeDescriptor.of(DeadLetter.class)))
         .apply("Unwritable and refused", Flatten.pCollections())
         .apply("Unwindow", Unwindowed.of());
+  }
+
+  /** The node addresses in {@code url}: one, or several separated by commas. */
+  static String[] addresses(String url) {
+    String[] addresses =
+        java.util.Arrays.stream(url.split(","))
+            .map(String::trim)
+            .filter(a -> !a.isEmpty())
+            .toArray(String[]::new);
+    if (addresses.length == 0) {
+      throw new IllegalArgumentException("no Elasticsearch address in '" + url + "'");
+    }
+    return addresses;
+  }
+
+  /**
+   * Whether a bulk item's response is a transient refusal (429 too many requests, 5xx such as a
+   * shard with no live copy), which writing again later succeeds, rather than a refusal of the
+   * document.
+   */
+  static boolean isTransient(@Nullable String itemResponse) {
+    if (itemResponse == null) {
+      return false;
+    }
+    java.util.regex.Matcher status =
+        java.util.regex.Pattern.compile("\"status\"\\s*:\\s*(\\d{3})").matcher(itemResponse);
+    if (!status.find()) {
+      return false;
+    }
+    int code = Integer.parseInt(status.group(1));
+    return code == 429 || code >= 500;
   }
 
   /**
@@ -194,6 +241,13 @@ public class WriteElasticsearch<T> extends PTransform<PCollection<T>, PCollectio
       if (response != null && response.contains("version_conflict_engine_exception")) {
         keptBatchDocument.inc();
         return;
+      }
+      if (isTransient(response)) {
+        throw new IllegalStateException(
+            "Elasticsearch refused a document for a transient reason after "
+                + RETRY_DURATION.getStandardSeconds()
+                + " s of retries; failing the bundle so that it is written again: "
+                + Text.quoted(response));
       }
       out.output(new DeadLetter(source, step, response, doc.getInputDoc()));
     }

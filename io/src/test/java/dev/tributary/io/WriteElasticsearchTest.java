@@ -78,4 +78,29 @@ class WriteElasticsearchTest {
                     .apply(WriteElasticsearch.to("http://localhost:1", "views_v1", "key", "day")));
     assertTrue(refused.getMessage().contains("no id field 'day'"), refused.getMessage());
   }
+
+  @Test
+  void aClusterIsSeveralAddressesSeparatedByCommas() {
+    assertEquals(
+        List.of("http://a:9200", "http://b:9201"),
+        List.of(WriteElasticsearch.addresses(" http://a:9200, http://b:9201 ,")));
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> WriteElasticsearch.addresses(" , "));
+    assertTrue(none.getMessage().contains("no Elasticsearch address in ' , '"), none.getMessage());
+  }
+
+  @Test
+  void tooManyRequestsAndServerErrorsAreTransientRefusalsOfTheDocumentAreNot() {
+    assertTrue(
+        WriteElasticsearch.isTransient(
+            "{\"index\":{\"_id\":\"a\",\"status\":429,\"error\":{\"type\":\"es_rejected_execution_exception\"}}}"));
+    assertTrue(
+        WriteElasticsearch.isTransient(
+            "{\"index\":{\"_id\":\"a\",\"status\": 503,\"error\":{\"type\":\"unavailable_shards_exception\"}}}"));
+    assertEquals(
+        false,
+        WriteElasticsearch.isTransient(
+            "{\"index\":{\"_id\":\"a\",\"status\":400,\"error\":{\"type\":\"mapper_parsing_exception\"}}}"));
+    assertEquals(false, WriteElasticsearch.isTransient(null));
+  }
 }

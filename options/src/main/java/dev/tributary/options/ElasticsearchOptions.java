@@ -15,7 +15,9 @@ public interface ElasticsearchOptions extends PipelineOptions {
       example = "http://es-1:9200",
       type = ParameterType.URL,
       regexes = {"https?://[^\\s]+"})
-  @Description("Elasticsearch HTTP address.")
+  @Description(
+      "Elasticsearch HTTP address; several nodes of one cluster separated by commas"
+          + " (http://es-1:9200,http://es-2:9200): a request goes to one that answers.")
   @Default.String("http://127.0.0.1:9200")
   String getElasticsearchUrl();
 

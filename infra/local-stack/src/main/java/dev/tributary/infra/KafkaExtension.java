@@ -6,17 +6,45 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * A real Kafka broker for a test class, on free ports. Use as a static {@code @RegisterExtension}
- * field.
+ * Real Kafka for a test class, on free ports: one broker, or a replicated cluster ({@link
+ * #replicated}). Use as a static {@code @RegisterExtension} field.
  */
 public final class KafkaExtension extends ServerExtension<KafkaServer> {
+  private final int nodes;
+
+  /** One broker. */
   public KafkaExtension() {
+    this(1);
+  }
+
+  private KafkaExtension(int nodes) {
     super("kafka");
+    this.nodes = nodes;
+  }
+
+  /**
+   * A cluster of {@code nodes} nodes in one KRaft quorum, topics replicated (see {@link
+   * KafkaServer#startReplicated}).
+   */
+  public static KafkaExtension replicated(int nodes) {
+    return new KafkaExtension(nodes);
   }
 
   @Override
   KafkaServer start(Path dataDir) {
-    return KafkaServer.start(dataDir, FreePort.next(), FreePort.next());
+    return nodes == 1
+        ? KafkaServer.start(dataDir, FreePort.next(), FreePort.next())
+        : KafkaServer.startReplicated(dataDir, nodes);
+  }
+
+  /** Node {@code i} (0-based), to kill and restart it. */
+  public ServerProcess node(int i) {
+    return server().node(i);
+  }
+
+  /** The node (0-based) that leads {@code partition} of {@code topic} now. */
+  public int leaderOf(String topic, int partition) {
+    return server().leaderOf(topic, partition);
   }
 
   public String bootstrapServers() {

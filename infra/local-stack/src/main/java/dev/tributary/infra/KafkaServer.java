@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,41 +20,125 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A real Kafka broker (KRaft, no ZooKeeper) on 127.0.0.1, in its own JVM. */
+/**
+ * Real Kafka (KRaft, no ZooKeeper) on 127.0.0.1: one broker, or a replicated cluster of nodes that
+ * are each broker and controller, each in its own JVM, so that a fault test can kill one ({@link
+ * #node}) and start it again.
+ */
 public final class KafkaServer implements AutoCloseable {
-  private final ServerProcess process;
+  private static final List<String> JVM_ARGS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+  private static final String MAIN = "dev.tributary.infra.kafka.KafkaServerMain";
 
-  private KafkaServer(ServerProcess process) {
-    this.process = process;
+  private final List<ServerProcess> nodes;
+
+  private KafkaServer(List<ServerProcess> nodes) {
+    this.nodes = List.copyOf(nodes);
   }
 
   /** Starts a broker keeping its data in {@code dataDir} (formatted on first use, reused after). */
   public static KafkaServer start(Path dataDir, int port, int controllerPort) {
     return new KafkaServer(
-        ServerProcess.start(
-            "Kafka",
-            "kafka-server",
-            "dev.tributary.infra.kafka.KafkaServerMain",
-            List.of("-Xmx512m", "-XX:+UseSerialGC"),
-            List.of(dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort)),
-            dataDir.resolve("kafka.log"),
-            Duration.ofSeconds(90)));
+        List.of(
+            ServerProcess.start(
+                "Kafka",
+                "kafka-server",
+                MAIN,
+                JVM_ARGS,
+                List.of(dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort)),
+                dataDir.resolve("kafka.log"),
+                Duration.ofSeconds(90))));
   }
 
-  /** {@code host:port} for {@code bootstrap.servers}. */
+  /**
+   * Starts a cluster of {@code count} nodes (3 for a quorum that survives one loss) on free ports,
+   * node {@code i} keeping its data in {@code dataDir/node-i}. Topics are created with replication
+   * factor {@code min(3, count)} and {@code min.insync.replicas=2}: a write is acknowledged once
+   * two replicas have it, so one node may die without losing it.
+   */
+  public static KafkaServer startReplicated(Path dataDir, int count) {
+    List<Integer> ports = new ArrayList<>();
+    List<String> voters = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      ports.add(FreePort.next());
+      int controllerPort = FreePort.next();
+      ports.add(controllerPort);
+      voters.add(i + "@127.0.0.1:" + controllerPort);
+    }
+    String clusterId = Uuid.randomUuid().toString();
+    // Each node waits for a quorum of controllers before it is ready: start them all at once.
+    List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      Path nodeDir = dataDir.resolve("node-" + i);
+      List<String> args =
+          List.of(
+              nodeDir.toString(),
+              String.valueOf(ports.get(2 * (i - 1))),
+              String.valueOf(ports.get(2 * (i - 1) + 1)),
+              String.valueOf(i),
+              String.join(",", voters),
+              clusterId);
+      String name = "Kafka node " + i;
+      starting.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  ServerProcess.start(
+                      name,
+                      "kafka-server",
+                      MAIN,
+                      JVM_ARGS,
+                      args,
+                      nodeDir.resolve("kafka.log"),
+                      Duration.ofSeconds(120))));
+    }
+    return new KafkaServer(starting.stream().map(CompletableFuture::join).toList());
+  }
+
+  /** {@code host:port,...} of every node, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
-    return process.ready("bootstrap");
+    return String.join(",", nodes.stream().map(node -> node.ready("bootstrap")).toList());
   }
 
-  /** Creates a topic with {@code partitions} partitions, unless it exists. */
+  /** Node {@code i} (0-based; its Kafka node id is {@code i + 1}), to kill and restart it. */
+  public ServerProcess node(int i) {
+    return nodes.get(i);
+  }
+
+  /** How many nodes the cluster has. */
+  public int size() {
+    return nodes.size();
+  }
+
+  /** The node (0-based) that leads partition {@code partition} of {@code topic} now. */
+  public int leaderOf(String topic, int partition) {
+    try (Admin admin = admin()) {
+      TopicDescription description =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      return description.partitions().get(partition).leader().id() - 1;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not describe topic " + topic, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Admin admin() {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+  }
+
+  /**
+   * Creates a topic with {@code partitions} partitions, unless it exists, replicated to every node
+   * (up to 3).
+   */
   public void createTopic(String topic, int partitions) {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+    short replication = (short) Math.min(3, nodes.size());
+    try (Admin admin = admin()) {
+      admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get();
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
         throw new IllegalStateException("could not create topic " + topic, e.getCause());
@@ -92,11 +178,19 @@ public final class KafkaServer implements AutoCloseable {
     }
   }
 
-  /** Every message of {@code topic} up to its current end, in partition and offset order. */
+  /**
+   * Every committed message of {@code topic} up to its current end, in partition and offset order:
+   * read with {@code isolation.level=read_committed}, so that messages of transactions that were
+   * aborted or are still open (an exactly-once writer's) are left out.
+   */
   public List<ConsumerRecord<String, String>> readAll(String topic) {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
             new StringDeserializer(),
             new StringDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
@@ -124,11 +218,11 @@ public final class KafkaServer implements AutoCloseable {
 
   /** The CPU time the server has used so far: what a workload costs it, beside the job's own. */
   public Duration cpuTime() {
-    return process.cpuTime();
+    return nodes.stream().map(ServerProcess::cpuTime).reduce(Duration.ZERO, Duration::plus);
   }
 
   @Override
   public void close() {
-    process.close();
+    nodes.forEach(ServerProcess::close);
   }
 }

@@ -17,24 +17,49 @@ import org.slf4j.LoggerFactory;
  * A server of the local stack running in a child JVM on its own class path (written by its Maven
  * module to {@code infra/<module>/target/server-classpath.txt}). Its output goes to a log file; it
  * is ready when it prints {@code TRIBUTARY-READY key=value ...}. Closing it stops the JVM.
+ *
+ * <p>For fault tests, a server can be killed as {@code kill -9} does ({@link #kill()}), frozen and
+ * thawed as {@code kill -STOP} and {@code kill -CONT} do ({@link #pause()}, {@link #resume()}), and
+ * started again with the same command and data ({@link #restart()}).
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerProcess.class);
   private static final String READY = "TRIBUTARY-READY";
 
   private final String name;
-  private final Process process;
-  private final Map<String, String> ready;
+  private final List<String> command;
   private final Path logFile;
+  private final Duration timeout;
   private final Thread stopOnExit;
+  private volatile Process process;
+  private volatile Map<String, String> ready;
 
-  private ServerProcess(String name, Process process, Map<String, String> ready, Path logFile) {
+  private ServerProcess(String name, List<String> command, Path logFile, Duration timeout) {
     this.name = name;
-    this.process = process;
-    this.ready = ready;
+    this.command = List.copyOf(command);
     this.logFile = logFile;
+    this.timeout = timeout;
+    launch();
     this.stopOnExit = new Thread(this::stop, "stop-" + name);
     Runtime.getRuntime().addShutdownHook(stopOnExit);
+  }
+
+  /** Starts the command, its output appended to the log, and waits until it says it is ready. */
+  private void launch() {
+    try {
+      Files.createDirectories(logFile.getParent());
+      long logOffset = Files.exists(logFile) ? Files.size(logFile) : 0;
+      LOG.info("Starting {} (log: {})", name, logFile);
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .start();
+      ready = awaitReady(name, process, logFile, logOffset, timeout);
+      LOG.info("{} ready: {}", name, ready);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -86,26 +111,19 @@ public final class ServerProcess implements AutoCloseable {
     command.add(mainClass);
     command.addAll(args);
     try {
-      Files.createDirectories(logFile.getParent());
-      LOG.info("Starting {} (log: {})", name, logFile);
-      Process process =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .start();
-      Map<String, String> ready = awaitReady(name, process, logFile, timeout);
-      LOG.info("{} ready: {}", name, ready);
-      return new ServerProcess(name, process, ready, logFile);
+      // A fresh log for a fresh server; a restart appends to it.
+      Files.deleteIfExists(logFile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new ServerProcess(name, command, logFile, timeout);
   }
 
   private static Map<String, String> awaitReady(
-      String name, Process process, Path logFile, Duration timeout) {
+      String name, Process process, Path logFile, long logOffset, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
-      for (String line : read(logFile).split("\n")) {
+      for (String line : readFrom(logFile, logOffset).split("\n")) {
         if (line.startsWith(READY)) {
           Map<String, String> values = new LinkedHashMap<>();
           for (String pair : line.substring(READY.length()).trim().split("\\s+")) {
@@ -133,6 +151,19 @@ public final class ServerProcess implements AutoCloseable {
     }
     process.destroyForcibly();
     throw new IllegalStateException(name + " was not ready after " + timeout + "; see " + logFile);
+  }
+
+  private static String readFrom(Path file, long offset) {
+    try {
+      if (!Files.exists(file)) {
+        return "";
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      int from = (int) Math.min(offset, bytes.length);
+      return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String read(Path file) {
@@ -168,10 +199,70 @@ public final class ServerProcess implements AutoCloseable {
     return value;
   }
 
+  /** Whether the server's JVM is running (it may be paused). */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Kills the server's JVM at once, as {@code kill -9} does: no shutdown hook runs. */
+  public void kill() {
+    LOG.info("Killing {} (pid {}) with SIGKILL", name, process.pid());
+    signal("KILL");
+    try {
+      process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Freezes the server's JVM ({@code SIGSTOP}): its ports stay open but nothing answers. */
+  public void pause() {
+    LOG.info("Pausing {} (pid {}) with SIGSTOP", name, process.pid());
+    signal("STOP");
+  }
+
+  /** Thaws a server frozen by {@link #pause()} ({@code SIGCONT}). */
+  public void resume() {
+    LOG.info("Resuming {} (pid {}) with SIGCONT", name, process.pid());
+    signal("CONT");
+  }
+
+  /**
+   * Starts the server again with the same command and data directory, after {@link #kill()} or a
+   * crash, and waits until it says it is ready.
+   */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException(name + " is still running: kill it first");
+    }
+    launch();
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill =
+          new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (kill.waitFor() != 0) {
+        throw new IllegalStateException(
+            "kill -" + signal + " " + process.pid() + " (" + name + ") failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void stop() {
     if (!process.isAlive()) {
       return;
     }
+    // A paused JVM cannot handle SIGTERM until it is thawed.
+    signal("CONT");
     process.destroy();
     try {
       if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {

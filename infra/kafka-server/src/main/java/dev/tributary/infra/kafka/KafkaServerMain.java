@@ -17,7 +17,13 @@ import org.apache.kafka.common.utils.Time;
  * keeping its data in a directory: formatted on first start, reused after. Prints {@code
  * TRIBUTARY-READY bootstrap=127.0.0.1:<port>} when it accepts clients.
  *
- * <p>{@code KafkaServerMain <data dir> <broker port> <controller port>}
+ * <p>{@code KafkaServerMain <data dir> <broker port> <controller port>} runs a single broker.
+ *
+ * <p>{@code KafkaServerMain <data dir> <broker port> <controller port> <node id> <voters> <cluster
+ * id>} runs one node of a replicated cluster: {@code voters} lists every node as {@code
+ * id@127.0.0.1:controllerPort}, comma-separated, and every node is formatted with the one {@code
+ * cluster id}. Topics are then created with replication factor 3 and {@code min.insync.replicas=2}
+ * by default, as are Kafka's internal topics (offsets, transactions).
  */
 public final class KafkaServerMain {
   private KafkaServerMain() {}
@@ -25,7 +31,7 @@ public final class KafkaServerMain {
   /**
    * StorageTool ends by calling Exit.exit, whatever happened: turn that into a return or an error.
    */
-  private static void format(Path config) {
+  private static void format(Path config, String clusterId) {
     final class Exited extends RuntimeException {
       final int code;
 
@@ -39,8 +45,7 @@ public final class KafkaServerMain {
           throw new Exited(code, message);
         });
     try {
-      StorageTool.main(
-          new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()});
+      StorageTool.main(new String[] {"format", "-t", clusterId, "-c", config.toString()});
     } catch (Exited e) {
       if (e.code != 0) {
         throw new IllegalStateException("formatting Kafka storage failed: " + e.getMessage(), e);
@@ -54,13 +59,20 @@ public final class KafkaServerMain {
     Path dataDir = Path.of(args[0]).toAbsolutePath();
     int port = Integer.parseInt(args[1]);
     int controllerPort = Integer.parseInt(args[2]);
+    boolean replicated = args.length >= 6;
+    String nodeId = replicated ? args[3] : "1";
+    String voters = replicated ? args[4] : "1@127.0.0.1:" + controllerPort;
+    String clusterId = replicated ? args[5] : Uuid.randomUuid().toString();
+    int nodes = voters.split(",").length;
+    String replication = String.valueOf(Math.min(3, nodes));
+    String minInsync = nodes >= 3 ? "2" : "1";
     Path logDir = dataDir.resolve("kraft-logs");
     Files.createDirectories(logDir);
 
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
-    props.put("node.id", "1");
-    props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    props.put("node.id", nodeId);
+    props.put("controller.quorum.voters", voters);
     props.put(
         "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
     props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
@@ -68,10 +80,13 @@ public final class KafkaServerMain {
     props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     props.put("log.dirs", logDir.toString());
     props.put("num.partitions", "1");
-    props.put("offsets.topic.replication.factor", "1");
+    props.put("default.replication.factor", replication);
+    props.put("min.insync.replicas", minInsync);
+    props.put("offsets.topic.replication.factor", replication);
     props.put("offsets.topic.num.partitions", "4");
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
+    props.put("transaction.state.log.replication.factor", replication);
+    props.put("transaction.state.log.min.isr", minInsync);
+    props.put("transaction.state.log.num.partitions", "4");
     props.put("group.initial.rebalance.delay.ms", "0");
     props.put("auto.create.topics.enable", "true");
     // Producers stamp messages with their event time; time-based retention would measure that and
@@ -83,7 +98,7 @@ public final class KafkaServerMain {
     }
 
     if (!Files.exists(logDir.resolve("meta.properties"))) {
-      format(config);
+      format(config, clusterId);
     }
 
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
