@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.cache.CacheLoader;
+import com.google.common.cache.LoadingCache;
+import com.google.common.util.concurrent.RateLimiter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -28,8 +32,13 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * Kafka down or too slow: 503. Unknown path 404, wrong method 405, a body over the limit 413,
- * malformed JSON or a missing or bad event type or host 400: none of these reach the topic. Answers
- * are fixed texts: the API never echoes what it was sent.
+ * malformed JSON or a missing or bad event type or host 400, a client over its rate 429: none of
+ * these reach the topic. Answers are fixed texts: the API never echoes what it was sent.
+ *
+ * <p>A client is its {@code Host} header (the seed's player identity), or its address when it sends
+ * none. With a rate limit, each client may send that many requests per second (Guava's {@link
+ * RateLimiter}, which allows up to a second's worth at once after a pause); the limiters of clients
+ * not seen for 5 minutes are forgotten, and at most 100,000 are kept.
  */
 public final class GameApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GameApi.class);
@@ -41,8 +50,13 @@ public final class GameApi implements AutoCloseable {
   private final EventPublisher publisher;
   private final ApiMetrics metrics = new ApiMetrics();
 
-  private GameApi(EventPublisher publisher, long maxBodyBytes) {
+  private GameApi(EventPublisher publisher, long maxBodyBytes, double perClientRate) {
     this.publisher = publisher;
+    LoadingCache<String, RateLimiter> limiters =
+        CacheBuilder.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterAccess(java.time.Duration.ofMinutes(5))
+            .build(CacheLoader.from(() -> RateLimiter.create(perClientRate)));
     this.app =
         Javalin.create(
             config -> {
@@ -50,6 +64,16 @@ public final class GameApi implements AutoCloseable {
               config.http.prefer405over404 = true;
               config.http.maxRequestSize = maxBodyBytes;
             });
+    if (perClientRate > 0) {
+      app.before(
+          ctx -> {
+            String client = ctx.header("Host");
+            if (!limiters.getUnchecked(client == null ? ctx.ip() : client).tryAcquire()) {
+              ctx.status(HttpStatus.TOO_MANY_REQUESTS).result("Too many requests; slow down");
+              ctx.skipRemainingHandlers();
+            }
+          });
+    }
     for (GameAction action : GameAction.values()) {
       app.get(action.path(), ctx -> record(ctx, action.eventType(), null, action.response()));
     }
@@ -67,7 +91,24 @@ public final class GameApi implements AutoCloseable {
    */
   public static GameApi start(
       EventPublisher publisher, String bindAddress, int port, long maxBodyBytes) {
-    GameApi api = new GameApi(publisher, maxBodyBytes);
+    return start(publisher, bindAddress, port, maxBodyBytes, 0);
+  }
+
+  /**
+   * As {@link #start(EventPublisher, String, int, long)}, answering 429 to a client that sends more
+   * than {@code perClientRate} requests per second (0: no limit).
+   */
+  public static GameApi start(
+      EventPublisher publisher,
+      String bindAddress,
+      int port,
+      long maxBodyBytes,
+      double perClientRate) {
+    if (perClientRate < 0) {
+      throw new IllegalArgumentException(
+          "the rate limit per client must be 0 (none) or more, got " + perClientRate);
+    }
+    GameApi api = new GameApi(publisher, maxBodyBytes, perClientRate);
     api.app.start(bindAddress, port);
     LOG.info(
         "Game API on http://{}:{}/ sending to topic {}",

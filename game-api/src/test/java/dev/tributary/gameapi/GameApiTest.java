@@ -161,4 +161,35 @@ class GameApiTest {
       assertEquals(Map.of(), orphan.metrics().storedByEventType());
     }
   }
+
+  @Test
+  void aClientOverItsRateIsAnswered429AndOtherClientsAreNot() throws Exception {
+    KAFKA.createTopic("limited", 1);
+    // One request per 2 s per client: five sent at once cannot all fit, however slow the machine.
+    try (GameApi limited =
+        GameApi.start(
+            new EventPublisher(KAFKA.bootstrapServers(), "limited"), "127.0.0.1", 0, 1024, 0.5)) {
+      java.util.function.Function<String, HttpRequest.Builder> from =
+          host ->
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + limited.port() + "/purchase_a_sword"))
+                  .header("Host", host);
+      int stored = 0;
+      int refused = 0;
+      for (int i = 0; i < 5; i++) {
+        HttpResponse<String> response = send(from.apply("greedy.example.com").GET());
+        if (response.statusCode() == 200) {
+          stored++;
+        } else {
+          assertEquals(429, response.statusCode(), response.body());
+          assertEquals("Too many requests; slow down", response.body());
+          refused++;
+        }
+      }
+      assertTrue(stored >= 1 && refused >= 1, "stored " + stored + ", refused " + refused);
+      assertEquals(200, send(from.apply("polite.example.com").GET()).statusCode());
+      assertEquals(stored + 1, KAFKA.count("limited"), "only the answered requests are stored");
+      assertEquals((long) refused, limited.metrics().answeredByStatus().get("429"));
+    }
+  }
 }

@@ -23,10 +23,12 @@ import org.joda.time.Duration;
  *
  * <p>Event time is the message's CreateTime, which producers set to the event's time; the watermark
  * trails the newest event time of each partition by {@code maxOutOfOrder}, and moves to the wall
- * clock once a partition is caught up. Offsets are committed when Beam finalizes a checkpoint,
- * under the consumer group. {@link #withMaxRecords} makes the read bounded, for tests on the Direct
- * runner: runners that split the read (Flink) make each split wait for its share of the messages,
- * which unevenly filled partitions never give.
+ * clock once a partition is caught up (KafkaIO's create-time policy), unless the connection says to
+ * follow event time only ({@link KafkaConnection#withWatermarkFromEventTimeOnly}, see {@link
+ * EventTimeWatermark}). Offsets are committed when Beam finalizes a checkpoint, under the consumer
+ * group. {@link #withMaxRecords} makes the read bounded, for tests on the Direct runner: runners
+ * that split the read (Flink) make each split wait for its share of the messages, which unevenly
+ * filled partitions never give.
  */
 public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
   private final String bootstrapServers;
@@ -35,6 +37,7 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
   private final Map<String, Object> clientProperties;
   private final Duration maxOutOfOrder;
   private final long maxRecords;
+  private final boolean eventTimeOnly;
 
   private ReadKafka(
       String bootstrapServers,
@@ -42,13 +45,15 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
       String consumerGroup,
       Map<String, Object> clientProperties,
       Duration maxOutOfOrder,
-      long maxRecords) {
+      long maxRecords,
+      boolean eventTimeOnly) {
     this.bootstrapServers = bootstrapServers;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
     this.clientProperties = clientProperties;
     this.maxOutOfOrder = maxOutOfOrder;
     this.maxRecords = maxRecords;
+    this.eventTimeOnly = eventTimeOnly;
   }
 
   /**
@@ -62,19 +67,32 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
         consumerGroup,
         kafka.clientProperties(),
         Duration.standardMinutes(1),
-        0);
+        0,
+        kafka.watermarkFromEventTimeOnly());
   }
 
   /** How far out of event-time order messages of one partition may arrive. */
   public ReadKafka withMaxOutOfOrder(Duration maxOutOfOrder) {
     return new ReadKafka(
-        bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
+        bootstrapServers,
+        topic,
+        consumerGroup,
+        clientProperties,
+        maxOutOfOrder,
+        maxRecords,
+        eventTimeOnly);
   }
 
   /** Stop after this many messages (0: never). */
   public ReadKafka withMaxRecords(long maxRecords) {
     return new ReadKafka(
-        bootstrapServers, topic, consumerGroup, clientProperties, maxOutOfOrder, maxRecords);
+        bootstrapServers,
+        topic,
+        consumerGroup,
+        clientProperties,
+        maxOutOfOrder,
+        maxRecords,
+        eventTimeOnly);
   }
 
   @Override
@@ -90,7 +108,10 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
             .withKeyDeserializer(ByteArrayDeserializer.class)
             .withValueDeserializer(ByteArrayDeserializer.class)
             .withConsumerConfigUpdates(consumer)
-            .withTimestampPolicyFactory(TimestampPolicyFactory.withCreateTime(maxOutOfOrder))
+            .withTimestampPolicyFactory(
+                eventTimeOnly
+                    ? EventTimeWatermark.withMaxDelay(maxOutOfOrder)
+                    : TimestampPolicyFactory.withCreateTime(maxOutOfOrder))
             .commitOffsetsInFinalize();
     if (maxRecords > 0) {
       read = read.withMaxNumRecords(maxRecords);

@@ -111,18 +111,24 @@ public class WriteKafka<T> extends PTransform<PCollection<T>, PCollection<DeadLe
     messages
         .get(fitting)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply(
-            "Write " + topic,
-            KafkaIO.<String, String>write()
-                .withBootstrapServers(kafka.bootstrapServers())
-                .withTopic(topic)
-                .withProducerConfigUpdates(kafka.clientProperties())
-                .withKeySerializer(StringSerializer.class)
-                .withValueSerializer(StringSerializer.class));
+        .apply("Write " + topic, kafkaWrite());
     return messages
         .get(tooLarge)
         .setTypeDescriptor(TypeDescriptor.of(DeadLetter.class))
         .apply("Unwindow refused", Unwindowed.of());
+  }
+
+  private KafkaIO.Write<String, String> kafkaWrite() {
+    KafkaIO.Write<String, String> write =
+        KafkaIO.<String, String>write()
+            .withBootstrapServers(kafka.bootstrapServers())
+            .withTopic(topic)
+            .withProducerConfigUpdates(kafka.clientProperties())
+            .withKeySerializer(StringSerializer.class)
+            .withValueSerializer(StringSerializer.class);
+    return kafka.exactlyOnceShards() > 0
+        ? write.withEOS(kafka.exactlyOnceShards(), kafka.sinkGroup(topic))
+        : write;
   }
 
   /**

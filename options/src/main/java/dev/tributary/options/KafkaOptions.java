@@ -46,6 +46,43 @@ public interface KafkaOptions extends PipelineOptions {
   void setConsumerGroup(String value);
 
   @TemplateParameter(
+      order = 17,
+      label = "Exactly-once shards",
+      helpText =
+          "Write to Kafka exactly once through KafkaIO's transactional sink, in this many shards"
+              + " (Flink with checkpointing); 0 writes at least once.",
+      example = "3")
+  @Description(
+      "Write every Kafka output exactly once through KafkaIO's transactional sink, in this many"
+          + " shards (needs a runner with checkpoints and stable input: Flink with"
+          + " --checkpointingInterval); messages are visible to read_committed consumers once the"
+          + " checkpoint after them completes. Keep it and --consumerGroup the same across restarts."
+          + " 0 (default) writes at least once.")
+  @Default.Integer(0)
+  int getKafkaExactlyOnceShards();
+
+  void setKafkaExactlyOnceShards(int value);
+
+  @TemplateParameter(
+      order = 18,
+      label = "Watermark from event time only",
+      helpText =
+          "true: a partition's watermark follows only its messages' times (for replays of recorded"
+              + " events); false: it also moves to the clock once the job has caught up.",
+      example = "false")
+  @Description(
+      "false (default): once the job has caught up with a partition, its watermark moves to the"
+          + " clock less --maxOutOfOrder, so windows close without new messages (KafkaIO's"
+          + " create-time policy, which also caps it at the clock). true: it follows only the"
+          + " messages' times, as a replay of recorded events at a rate needs (else the rest of"
+          + " the replay is late once the job first catches up); a partition without new messages"
+          + " then holds windows open.")
+  @Default.Boolean(false)
+  boolean getWatermarkFromEventTimeOnly();
+
+  void setWatermarkFromEventTimeOnly(boolean value);
+
+  @TemplateParameter(
       order = 16,
       label = "Max out of order",
       helpText = "How far out of event-time order messages of one partition may arrive.",

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,7 +26,8 @@ public final class KafkaReplay {
 
   /**
    * Sends up to {@code maxCount} lines (0: all) for at most {@code maxDuration} (zero: no limit) at
-   * {@code ratePerSecond} (0: as fast as possible); returns how many it sent.
+   * {@code ratePerSecond} (0: as fast as possible); returns how many it sent, every one of them
+   * acknowledged by Kafka (a send that fails after the producer's retries fails the replay).
    */
   public static long send(
       String bootstrapServers,
@@ -38,6 +40,7 @@ public final class KafkaReplay {
     Pacer pacer = new Pacer(ratePerSecond);
     long sent = 0;
     long lastEventTime = 0;
+    AtomicReference<Exception> failure = new AtomicReference<>();
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
             Map.of(
@@ -60,13 +63,23 @@ public final class KafkaReplay {
         } catch (Exception malformed) {
           // Sent as it is: finding it is the pipeline's job.
         }
-        producer.send(new ProducerRecord<>(topic, null, lastEventTime, key, line));
+        producer.send(
+            new ProducerRecord<>(topic, null, lastEventTime, key, line),
+            (metadata, error) -> {
+              if (error != null) {
+                failure.compareAndSet(null, error);
+              }
+            });
         sent++;
         if (!pacer.awaitTurn(sent)) {
           break;
         }
       }
       producer.flush();
+    }
+    if (failure.get() != null) {
+      throw new IllegalStateException(
+          "Kafka did not take every message sent to " + topic, failure.get());
     }
     return sent;
   }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Real Elasticsearch 7.10.2 on 127.0.0.1: one node, or a cluster of nodes each in its own JVM, so
@@ -44,6 +46,7 @@ public final class ElasticsearchServer implements AutoCloseable {
       transportPorts.add(String.valueOf(FreePort.next()));
     }
     // The first master election needs a majority of the nodes: start them all at once.
+    ExecutorService starters = Executors.newFixedThreadPool(count);
     List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Path nodeDir = dataDir.resolve("node-" + i);
@@ -64,9 +67,14 @@ public final class ElasticsearchServer implements AutoCloseable {
                       jvmArgs(512),
                       args,
                       nodeDir.resolve("elasticsearch.log"),
-                      Duration.ofSeconds(180))));
+                      Duration.ofSeconds(180)),
+              starters));
     }
-    return new ElasticsearchServer(starting.stream().map(CompletableFuture::join).toList());
+    try {
+      return new ElasticsearchServer(starting.stream().map(CompletableFuture::join).toList());
+    } finally {
+      starters.shutdown();
+    }
   }
 
   private static List<String> jvmArgs(int heapMb) {

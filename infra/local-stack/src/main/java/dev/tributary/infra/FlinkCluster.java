@@ -17,6 +17,29 @@ import java.util.List;
 public final class FlinkCluster implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The module openings that Flink 1.19's own start scripts give every JVM on Java 17 ({@code
+   * env.java.opts.all} in its default configuration): Kryo reflects into JDK classes when it
+   * snapshots state, such as KafkaIO's exactly-once sink's lists.
+   */
+  static final List<String> JAVA_17_OPTIONS =
+      List.of(
+          "--add-exports=java.base/sun.net.util=ALL-UNNAMED",
+          "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+          "--add-exports=java.security.jgss/sun.security.krb5=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang=ALL-UNNAMED",
+          "--add-opens=java.base/java.net=ALL-UNNAMED",
+          "--add-opens=java.base/java.io=ALL-UNNAMED",
+          "--add-opens=java.base/java.nio=ALL-UNNAMED",
+          "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+          "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+          "--add-opens=java.base/java.text=ALL-UNNAMED",
+          "--add-opens=java.base/java.time=ALL-UNNAMED",
+          "--add-opens=java.base/java.util=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+          "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
+
   /** A job as the JobManager lists it. */
   public record Job(String id, String name, String state) {}
 
@@ -71,7 +94,7 @@ public final class FlinkCluster implements AutoCloseable {
             "Flink JobManager",
             "flink-cluster",
             "dev.tributary.infra.flink.FlinkJobManagerMain",
-            List.of("-Xmx600m", "-XX:+UseSerialGC"),
+            jvmOptions("-Xmx600m", "-XX:+UseSerialGC"),
             List.of(confDir.toString()),
             dataDir.resolve("jobmanager.log"),
             Duration.ofSeconds(120));
@@ -81,7 +104,7 @@ public final class FlinkCluster implements AutoCloseable {
               "Flink TaskManager",
               "flink-cluster",
               "dev.tributary.infra.flink.FlinkTaskManagerMain",
-              List.of("-Xmx1g", "-XX:MaxDirectMemorySize=512m"),
+              jvmOptions("-Xmx1g", "-XX:MaxDirectMemorySize=512m"),
               List.of(confDir.toString()),
               dataDir.resolve("taskmanager.log"),
               Duration.ofSeconds(120));
@@ -90,6 +113,12 @@ public final class FlinkCluster implements AutoCloseable {
       jobManager.close();
       throw e;
     }
+  }
+
+  private static List<String> jvmOptions(String... memory) {
+    List<String> options = new ArrayList<>(List.of(memory));
+    options.addAll(JAVA_17_OPTIONS);
+    return options;
   }
 
   /** {@code host:port} of the JobManager's REST API: the runner's {@code --flinkMaster}. */
@@ -111,6 +140,56 @@ public final class FlinkCluster implements AutoCloseable {
     }
     return jobs;
   }
+
+  /** The TaskManager's JVM, to kill and restart it. */
+  public ServerProcess taskManager() {
+    return taskManager;
+  }
+
+  /**
+   * Stops job {@code id} with a savepoint written under {@code directory} (without draining: the
+   * windows stay open in the savepoint) and returns the savepoint's path once it is complete.
+   */
+  public String stopWithSavepoint(String id, Path directory, Duration timeout) {
+    String body = "{\"targetDirectory\":\"" + directory.toUri() + "\",\"drain\":false}";
+    String trigger =
+        json(rest.request("POST", "/jobs/" + id + "/stop", body)).get("request-id").asText();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode status = json(rest.request("GET", "/jobs/" + id + "/savepoints/" + trigger));
+      if (status.get("status").get("id").asText().equals("COMPLETED")) {
+        JsonNode operation = status.get("operation");
+        if (operation.has("failure-cause")) {
+          throw new IllegalStateException(
+              "stop with savepoint of job " + id + " failed: " + operation.get("failure-cause"));
+        }
+        return operation.get("location").asText();
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("no savepoint of job " + id + " after " + timeout);
+  }
+
+  /**
+   * Job {@code id}'s checkpoints: how many completed, and the id of the one it last restored from
+   * (0 if none), as the JobManager counts them.
+   */
+  public Checkpoints checkpoints(String id) {
+    JsonNode stats = json(rest.request("GET", "/jobs/" + id + "/checkpoints"));
+    JsonNode restored = stats.path("latest").path("restored");
+    return new Checkpoints(
+        stats.get("counts").get("completed").asLong(),
+        stats.get("counts").path("restored").asLong(),
+        restored.isMissingNode() || restored.isNull() ? 0 : restored.get("id").asLong());
+  }
+
+  /** A job's checkpoint counts: completed, restores, and the last restored checkpoint's id. */
+  public record Checkpoints(long completed, long restores, long lastRestoredId) {}
 
   /** Asks the cluster to cancel job {@code id}. */
   public void cancel(String id) {

@@ -36,4 +36,19 @@ public final class FlinkClusterExtension extends ServerExtension<FlinkCluster> {
   public String state(String id) {
     return server().state(id);
   }
+
+  /** The TaskManager's JVM, to kill and restart it. */
+  public ServerProcess taskManager() {
+    return server().taskManager();
+  }
+
+  /** See {@link FlinkCluster#stopWithSavepoint}. */
+  public String stopWithSavepoint(String id, Path directory, java.time.Duration timeout) {
+    return server().stopWithSavepoint(id, directory, timeout);
+  }
+
+  /** See {@link FlinkCluster#checkpoints}. */
+  public FlinkCluster.Checkpoints checkpoints(String id) {
+    return server().checkpoints(id);
+  }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -71,6 +73,7 @@ public final class KafkaServer implements AutoCloseable {
     }
     String clusterId = Uuid.randomUuid().toString();
     // Each node waits for a quorum of controllers before it is ready: start them all at once.
+    ExecutorService starters = Executors.newFixedThreadPool(count);
     List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Path nodeDir = dataDir.resolve("node-" + i);
@@ -93,9 +96,14 @@ public final class KafkaServer implements AutoCloseable {
                       JVM_ARGS,
                       args,
                       nodeDir.resolve("kafka.log"),
-                      Duration.ofSeconds(120))));
+                      Duration.ofSeconds(120)),
+              starters));
     }
-    return new KafkaServer(starting.stream().map(CompletableFuture::join).toList());
+    try {
+      return new KafkaServer(starting.stream().map(CompletableFuture::join).toList());
+    } finally {
+      starters.shutdown();
+    }
   }
 
   /** {@code host:port,...} of every node, for {@code bootstrap.servers}. */

@@ -6,7 +6,10 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The whole local stack from the command line: a Kafka broker, an Elasticsearch node and HDFS on
  * 127.0.0.1, their data kept under one directory so that a restart finds it again. Prints the
- * addresses and runs until Ctrl-C.
+ * addresses and runs until Ctrl-C. With {@code --replicated}: 3 Kafka nodes in one KRaft quorum
+ * (topics with replication factor 3, {@code min.insync.replicas=2}) and 3 Elasticsearch nodes (one
+ * replica per shard), each its own JVM, on free ports; their process ids are printed, to try {@code
+ * kill -9} on one.
  *
  * <pre>
  * mvn -q install -DskipTests -pl infra -amd &amp;&amp; mvn -q exec:java -pl infra/local-stack \
@@ -42,13 +45,15 @@ public final class LocalStack {
     int kafkaControllerPort = 9093;
     int elasticsearchPort = 9200;
     int hdfsPort = 8020;
+    boolean replicated = false;
     for (String arg : args) {
       String[] kv = arg.split("=", 2);
       switch (kv[0]) {
         case "--help" -> {
           System.out.println(
               "LocalStack [--data-dir=DIR (target/local-stack)] [--kafka-port=9092]"
-                  + " [--kafka-controller-port=9093] [--elasticsearch-port=9200] [--hdfs-port=8020]");
+                  + " [--kafka-controller-port=9093] [--elasticsearch-port=9200] [--hdfs-port=8020]"
+                  + " [--replicated (3 Kafka and 3 Elasticsearch nodes on free ports)]");
           return;
         }
         case "--data-dir" -> dataDir = Path.of(kv[1]);
@@ -56,16 +61,22 @@ public final class LocalStack {
         case "--kafka-controller-port" -> kafkaControllerPort = Integer.parseInt(kv[1]);
         case "--elasticsearch-port" -> elasticsearchPort = Integer.parseInt(kv[1]);
         case "--hdfs-port" -> hdfsPort = Integer.parseInt(kv[1]);
+        case "--replicated" -> replicated = true;
         default -> throw new IllegalArgumentException("unknown option " + arg + "; see --help");
       }
     }
     dataDir = dataDir.toAbsolutePath();
-    KafkaServer kafka = KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort);
+    KafkaServer kafka =
+        replicated
+            ? KafkaServer.startReplicated(dataDir.resolve("kafka-replicated"), 3)
+            : KafkaServer.start(dataDir.resolve("kafka"), kafkaPort, kafkaControllerPort);
     for (String topic : TOPICS) {
       kafka.createTopic(topic, 3);
     }
     ElasticsearchServer elasticsearch =
-        ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
+        replicated
+            ? ElasticsearchServer.startCluster(dataDir.resolve("elasticsearch-replicated"), 3)
+            : ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
     HdfsServer hdfs = HdfsServer.start(dataDir.resolve("hdfs"), hdfsPort);
     System.out.println();
     System.out.println("Local stack is up (data in " + dataDir + "):");
@@ -75,7 +86,16 @@ public final class LocalStack {
             + " (topics "
             + String.join(", ", TOPICS)
             + ")");
-    System.out.println("  Elasticsearch:           " + elasticsearch.url());
+    System.out.println("  Elasticsearch:           " + elasticsearch.urls());
+    if (replicated) {
+      for (int i = 0; i < kafka.size(); i++) {
+        System.out.println("  Kafka node " + (i + 1) + ":            pid " + kafka.node(i).pid());
+      }
+      for (int i = 0; i < elasticsearch.size(); i++) {
+        System.out.println(
+            "  Elasticsearch node " + (i + 1) + ":    pid " + elasticsearch.node(i).pid());
+      }
+    }
     System.out.println(
         "  HDFS:                    "
             + hdfs.uri()

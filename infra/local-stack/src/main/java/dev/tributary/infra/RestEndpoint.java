@@ -22,13 +22,27 @@ final class RestEndpoint {
 
   /** Sends {@code method path} with no body and returns the answer's body. */
   String request(String method, String path) {
+    return send(
+        method,
+        path,
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .method(method, HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Sends {@code method path} with a JSON body and returns the answer's body. */
+  String request(String method, String path, String json) {
+    return send(
+        method,
+        path,
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private String send(String method, String path, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + path))
-                  .method(method, HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException(
             method + " " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -199,6 +199,11 @@ public final class ServerProcess implements AutoCloseable {
     return value;
   }
 
+  /** The server JVM's process id. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Whether the server's JVM is running (it may be paused). */
   public boolean isAlive() {
     return process.isAlive();

@@ -9,6 +9,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.banking.StreamingFraudDetectionOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.KafkaFromOptions;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.banking.BankingFraudAnalysis;
@@ -96,8 +97,7 @@ public final class StreamingFraudDetectionPipeline {
    */
   public static BankingOutputs buildPipeline(
       Pipeline pipeline, StreamingFraudDetectionOptions options) {
-    KafkaConnection kafka =
-        KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    KafkaConnection kafka = KafkaFromOptions.connection(options);
     LOG.info(
         "Streaming fraud detection on {}: {} topic {} -> {} and {} index fraud_alerts_{}; {}",
         options.getRunner().getSimpleName(),

@@ -9,6 +9,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.commerce.StreamingCommerceOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.KafkaFromOptions;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.commerce.CommerceAnalysis;
@@ -101,8 +102,7 @@ public final class StreamingCommercePipeline {
 
   /** Adds the whole streaming job: Kafka in, analysis, Parquet, Elasticsearch and Kafka out. */
   public static CommerceOutputs buildPipeline(Pipeline pipeline, StreamingCommerceOptions options) {
-    KafkaConnection kafka =
-        KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    KafkaConnection kafka = KafkaFromOptions.connection(options);
     String url = options.getElasticsearchUrl();
     LOG.info(
         "Streaming commerce on {}: {} topic {} -> Parquet {} and {} views_commerce_*_{}",

@@ -8,6 +8,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.gambling.StreamingGamblingOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.KafkaFromOptions;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.gambling.GamblingKind;
@@ -97,8 +98,7 @@ public final class StreamingGamblingPipeline {
 
   /** Adds the whole job to {@code pipeline}: topics and reference files in, Kafka and ES out. */
   public static GamblingOutputs buildPipeline(Pipeline pipeline, StreamingGamblingOptions options) {
-    KafkaConnection kafka =
-        KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    KafkaConnection kafka = KafkaFromOptions.connection(options);
     String data = options.getData().replaceAll("/+$", "");
     LOG.info(
         "Streaming gambling analytics on {}: {} topics {} with players and games from {} -> {}"

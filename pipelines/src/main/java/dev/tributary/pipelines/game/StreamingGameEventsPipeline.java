@@ -9,6 +9,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.game.StreamingGameEventsOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.KafkaFromOptions;
 import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.RawRecord;
 import dev.tributary.transforms.game.GameEvent;
@@ -109,8 +110,7 @@ public final class StreamingGameEventsPipeline {
 
   /** Adds the whole streaming job: Kafka in, analysis, Parquet, Elasticsearch and Kafka out. */
   public static GameOutputs buildPipeline(Pipeline pipeline, StreamingGameEventsOptions options) {
-    KafkaConnection kafka =
-        KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    KafkaConnection kafka = KafkaFromOptions.connection(options);
     String url = options.getElasticsearchUrl();
     String warehouse = options.getWarehouse().replaceAll("/+$", "");
     LOG.info(

@@ -7,6 +7,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialLandingOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.KafkaFromOptions;
 import dev.tributary.transforms.social.LandSocialRecords;
 import dev.tributary.transforms.social.SocialKind;
 import java.util.Arrays;
@@ -75,8 +76,7 @@ public final class SocialLandingPipeline {
               + ", the committed sample; give where the live records land, e.g."
               + " --history=hdfs://127.0.0.1:8020/data or --history=target/social-history");
     }
-    KafkaConnection kafka =
-        KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    KafkaConnection kafka = KafkaFromOptions.connection(options);
     LOG.info(
         "Social landing on {}: {} topics {} -> {} every {}",
         options.getRunner().getSimpleName(),

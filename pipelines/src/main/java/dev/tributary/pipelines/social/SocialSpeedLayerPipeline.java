@@ -7,6 +7,7 @@ import dev.tributary.options.OptionValues;
 import dev.tributary.options.social.SocialSpeedLayerOptions;
 import dev.tributary.options.templates.Template;
 import dev.tributary.pipelines.DefaultRunner;
+import dev.tributary.pipelines.KafkaFromOptions;
 import dev.tributary.transforms.social.SocialKind;
 import dev.tributary.transforms.social.SocialOutputs;
 import dev.tributary.transforms.social.SocialViews;
@@ -81,8 +82,7 @@ public final class SocialSpeedLayerPipeline {
 
   /** Adds the whole speed layer: the three topics in, the views, Elasticsearch and Kafka out. */
   public static SocialOutputs buildPipeline(Pipeline pipeline, SocialSpeedLayerOptions options) {
-    KafkaConnection kafka =
-        KafkaConnection.of(options.getBootstrapServers(), options.getKafkaProperties());
+    KafkaConnection kafka = KafkaFromOptions.connection(options);
     String url = options.getElasticsearchUrl();
     LOG.info(
         "Social speed layer on {}: {} topics {} -> {} views_*_{}",

@@ -1,0 +1,282 @@
+package dev.tributary.runners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tributary.infra.ElasticsearchExtension;
+import dev.tributary.infra.FlinkCluster;
+import dev.tributary.infra.FlinkClusterExtension;
+import dev.tributary.infra.KafkaExtension;
+import dev.tributary.infra.ServerProcess;
+import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The streaming fraud job under faults, on a replicated local stack: 3 Kafka nodes in one KRaft
+ * quorum (replication 3, {@code min.insync.replicas=2}), 3 Elasticsearch nodes (one replica per
+ * shard) and a Flink session cluster, each its own JVM. In each test the job runs from the packaged
+ * jar with checkpoints every 2 s and Kafka written exactly once; a day of transactions is sent at a
+ * fixed rate; a fault strikes while it is sent. Then the alerts on the alerts topic (read
+ * committed), the alerts and the hourly view in Elasticsearch and the dead letters must be exactly
+ * what the model finds: none lost, none duplicated. Each test prints its counts; the table of all
+ * of them is printed at the end.
+ *
+ * <p>Runs in the {@code faults} profile: {@code mvn -Pfaults verify -pl runners -am}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StreamingFaultsIT {
+  @RegisterExtension static final KafkaExtension KAFKA = KafkaExtension.replicated(3);
+
+  @RegisterExtension
+  static final ElasticsearchExtension ELASTICSEARCH = ElasticsearchExtension.cluster(3);
+
+  @RegisterExtension static final FlinkClusterExtension FLINK = new FlinkClusterExtension(2);
+
+  /** The messages sent per second: a day's ~1,400 transactions in about 30 s. */
+  private static final double RATE = 45;
+
+  /** When a fault strikes after sending starts, and how long before the node comes back. */
+  private static final Duration FAULT_AFTER = Duration.ofSeconds(10);
+
+  private static final Duration DOWN_FOR = Duration.ofSeconds(15);
+
+  private static final List<String> TABLE = new ArrayList<>();
+
+  /** A fault: what it does once the sending has run {@link #FAULT_AFTER}. */
+  private interface Fault {
+    /** Strikes, waits, and restores; returns a note for the table. */
+    String strike(FaultScenario scenario, Job job) throws Exception;
+  }
+
+  /** The job on the cluster; a fault may replace it (stop with a savepoint, start from it). */
+  private static final class Job {
+    String id;
+    final List<String> args;
+    final Path dir;
+
+    Job(String id, List<String> args, Path dir) {
+      this.id = id;
+      this.args = args;
+      this.dir = dir;
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(1)
+  void killAKafkaBroker(@TempDir Path dir) throws Exception {
+    run(
+        "fkafka",
+        dir,
+        (scenario, job) -> {
+          int leader = KAFKA.leaderOf(scenario.inputTopic, 0);
+          ServerProcess broker = KAFKA.node(leader);
+          broker.kill();
+          Thread.sleep(DOWN_FOR.toMillis());
+          broker.restart();
+          return "killed node "
+              + (leader + 1)
+              + " (leader of partition 0), restarted after "
+              + DOWN_FOR.toSeconds()
+              + " s; partition 0 now led by node "
+              + (KAFKA.leaderOf(scenario.inputTopic, 0) + 1);
+        });
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void killAnElasticsearchNode(@TempDir Path dir) throws Exception {
+    run(
+        "fes",
+        dir,
+        (scenario, job) -> {
+          ServerProcess node = ELASTICSEARCH.node(1);
+          node.kill();
+          Thread.sleep(DOWN_FOR.toMillis());
+          node.restart();
+          return "killed node 2 of 3, restarted after " + DOWN_FOR.toSeconds() + " s";
+        });
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void killTheTaskManager(@TempDir Path dir) throws Exception {
+    run(
+        "ftm",
+        dir,
+        (scenario, job) -> {
+          long before = FLINK.checkpoints(job.id).completed();
+          FLINK.taskManager().kill();
+          FLINK.taskManager().restart();
+          long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+          while (FLINK.checkpoints(job.id).restores() < 1) {
+            assertTrue(System.nanoTime() < deadline, "no restore from a checkpoint in 3 minutes");
+            Thread.sleep(500);
+          }
+          awaitRunning(job.id);
+          FlinkCluster.Checkpoints after = FLINK.checkpoints(job.id);
+          return "killed the TaskManager after "
+              + before
+              + " checkpoints; restored from checkpoint "
+              + after.lastRestoredId();
+        });
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(4)
+  void stopWithASavepointAndStartFromIt(@TempDir Path dir) throws Exception {
+    run(
+        "fsave",
+        dir,
+        (scenario, job) -> {
+          String savepoint =
+              FLINK.stopWithSavepoint(job.id, dir.resolve("savepoints"), Duration.ofMinutes(2));
+          String stopped = job.id;
+          List<String> args = new ArrayList<>(job.args);
+          args.add("--savepointPath=" + savepoint);
+          job.id = submit(args, dir.resolve("resubmit.log"), Set.of(stopped));
+          return "stopped with a savepoint, started a new job from it";
+        });
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(5)
+  void elasticsearchUnreachableFor30Seconds(@TempDir Path dir) throws Exception {
+    run(
+        "fpause",
+        dir,
+        (scenario, job) -> {
+          for (int i = 0; i < 3; i++) {
+            ELASTICSEARCH.node(i).pause();
+          }
+          Thread.sleep(30_000);
+          for (int i = 0; i < 3; i++) {
+            ELASTICSEARCH.node(i).resume();
+          }
+          return "all 3 nodes frozen (SIGSTOP) for 30 s";
+        });
+  }
+
+  @AfterAll
+  static void printTable() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "| fault | events sent | alerts on topic: expected, found, lost, duplicated"
+            + " | alerts in index: expected, found, lost, duplicated"
+            + " | hourly view: expected, found, lost, duplicated"
+            + " | dead letters: expected, found, lost, duplicated | what happened |");
+    lines.add("|---|---|---|---|---|---|---|");
+    lines.addAll(TABLE);
+    String table = String.join("\n", lines);
+    System.out.println("[faults]\n" + table);
+    Files.writeString(Path.of("target", "faults-report.md"), table + "\n");
+  }
+
+  private void run(String name, Path dir, Fault fault) throws Exception {
+    FaultScenario scenario = FaultScenario.prepare(name, dir, KAFKA, ELASTICSEARCH);
+    List<String> args = new ArrayList<>(jobArgs());
+    args.addAll(scenario.pipelineArgs());
+    Job job = new Job(submit(args, dir.resolve("submit.log"), Set.of()), args, dir);
+
+    CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> scenario.send(RATE));
+    Thread.sleep(FAULT_AFTER.toMillis());
+    String note = fault.strike(scenario, job);
+    long sent = sending.join();
+
+    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    while (!scenario.complete() && System.nanoTime() < deadline) {
+      String state = FLINK.state(job.id);
+      assertTrue(
+          Set.of("RUNNING", "RESTARTING", "CREATED", "INITIALIZING").contains(state),
+          "the job stopped: " + state);
+      Thread.sleep(1000);
+    }
+    // Whatever a retry or a replay would still add comes within a checkpoint or two.
+    Thread.sleep(6000);
+    FaultScenario.Counts counts = scenario.count();
+    FLINK.cancel(job.id);
+    String row =
+        String.join(
+            " | ",
+            "| " + name,
+            String.valueOf(sent),
+            counts.topicAlerts().toString(),
+            counts.indexedAlerts().toString(),
+            counts.hourlyView().toString(),
+            counts.deadLetters().toString(),
+            note + " |");
+    TABLE.add(row);
+    System.out.println("[faults] " + row);
+    assertTrue(counts.exact(), name + ": " + counts);
+    assertEquals(scenario.events() + FaultScenario.PARTITIONS, sent, "every event was sent");
+  }
+
+  /** The Flink arguments every job of this test runs with. */
+  private static List<String> jobArgs() {
+    Path jar = PackagedJar.flink();
+    return List.of(
+        "--runner=FlinkRunner",
+        "--flinkMaster=" + FLINK.master(),
+        "--filesToStage=" + jar,
+        "--parallelism=2",
+        "--checkpointingInterval=2000",
+        "--fasterCopy=true",
+        "--attachedMode=false",
+        "--waitUntilFinish=false",
+        "--kafkaExactlyOnceShards=3");
+  }
+
+  /** Submits the job from the packaged jar and returns its id once it runs. */
+  private static String submit(List<String> args, Path log, Set<String> notThese) throws Exception {
+    Set<String> before =
+        FLINK.jobs().stream().map(FlinkCluster.Job::id).collect(Collectors.toSet());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                PackagedJar.java(),
+                "-Xmx1g",
+                "-cp",
+                PackagedJar.flink().toString(),
+                StreamingFraudDetectionPipeline.class.getName()));
+    command.addAll(args);
+    int exit = PackagedJar.run(command, List.of(), log, Duration.ofMinutes(3));
+    if (exit != 0) {
+      List<String> output = Files.readAllLines(log);
+      throw new AssertionError(
+          "the submitting JVM failed with "
+              + exit
+              + ":\n"
+              + String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())));
+    }
+    String id =
+        FLINK.jobs().stream()
+            .map(FlinkCluster.Job::id)
+            .filter(j -> !before.contains(j) && !notThese.contains(j))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no new job on the cluster; see " + log));
+    awaitRunning(id);
+    return id;
+  }
+
+  private static void awaitRunning(String id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!FLINK.state(id).equals("RUNNING")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("job " + id + " is " + FLINK.state(id) + " after 3 minutes");
+      }
+      Thread.sleep(500);
+    }
+  }
+}
