@@ -70,6 +70,8 @@ public final class GameApi implements AutoCloseable {
             String client = ctx.header("Host");
             if (!limiters.getUnchecked(client == null ? ctx.ip() : client).tryAcquire()) {
               ctx.status(HttpStatus.TOO_MANY_REQUESTS).result("Too many requests; slow down");
+              // Skipping the remaining handlers skips the after-handler that counts answers too.
+              metrics.answered(HttpStatus.TOO_MANY_REQUESTS.getCode());
               ctx.skipRemainingHandlers();
             }
           });
