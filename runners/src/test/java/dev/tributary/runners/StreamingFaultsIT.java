@@ -117,7 +117,7 @@ class StreamingFaultsIT {
         "ftm",
         dir,
         (scenario, job) -> {
-          long before = FLINK.checkpoints(job.id).completed();
+          long before = awaitEveryShardCheckpointed(scenario, job);
           FLINK.taskManager().kill();
           FLINK.taskManager().restart();
           long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -169,6 +169,58 @@ class StreamingFaultsIT {
         });
   }
 
+  /**
+   * Waits until each shard of both exactly-once sinks has committed a transaction and a checkpoint
+   * has completed since, and returns the completed checkpoints. KafkaIO's exactly-once sink cannot
+   * restore a shard whose first transaction committed after the checkpoint it restores from (its
+   * state has no record of the shard, Kafka has: it fails with "Kafka metadata exists for shard N,
+   * but there is no stored state for it" on every restart), a gap of beam#18566's kind that a kill
+   * in the job's first seconds falls into; see docs/fault-tolerance.md.
+   */
+  private static long awaitEveryShardCheckpointed(FaultScenario scenario, Job job)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    Set<Integer> all = Set.of(0, 1, 2);
+    while (!KAFKA
+            .committedPartitions(scenario.name + "-" + scenario.alertsTopic, scenario.alertsTopic)
+            .containsAll(all)
+        || !KAFKA
+            .committedPartitions(
+                scenario.name + "-" + scenario.deadLettersTopic, scenario.deadLettersTopic)
+            .containsAll(all)) {
+      assertTrue(System.nanoTime() < deadline, "the sinks' shards did not all commit in 2 minutes");
+      Thread.sleep(200);
+    }
+    long committed = FLINK.checkpoints(job.id).completed();
+    while (FLINK.checkpoints(job.id).completed() < committed + 2) {
+      assertTrue(System.nanoTime() < deadline, "no checkpoint completed in 2 minutes");
+      Thread.sleep(200);
+    }
+    return FLINK.checkpoints(job.id).completed();
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(6)
+  void killTheTaskManagerWritingKafkaAtLeastOnce(@TempDir Path dir) throws Exception {
+    run(
+        "falo",
+        dir,
+        (scenario, job) -> {
+          FLINK.taskManager().kill();
+          FLINK.taskManager().restart();
+          long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+          while (FLINK.checkpoints(job.id).restores() < 1) {
+            assertTrue(System.nanoTime() < deadline, "no restore from a checkpoint in 3 minutes");
+            Thread.sleep(500);
+          }
+          awaitRunning(job.id);
+          return "at-least-once Kafka writes: killed the TaskManager, restored from checkpoint "
+              + FLINK.checkpoints(job.id).lastRestoredId()
+              + "; the topic's repeats are what de-duplication by alert id removes";
+        },
+        false);
+  }
+
   @AfterAll
   static void printTable() throws Exception {
     List<String> lines = new ArrayList<>();
@@ -185,8 +237,17 @@ class StreamingFaultsIT {
   }
 
   private void run(String name, Path dir, Fault fault) throws Exception {
+    run(name, dir, fault, true);
+  }
+
+  /**
+   * Runs one fault; with {@code exactlyOnce} false the job writes Kafka at least once, and the
+   * alerts topic may hold duplicates, which are counted, while the alerts by id must be exact.
+   */
+  private void run(String name, Path dir, Fault fault, boolean exactlyOnce) throws Exception {
     FaultScenario scenario = FaultScenario.prepare(name, dir, KAFKA, ELASTICSEARCH);
     List<String> args = new ArrayList<>(jobArgs());
+    args.add("--kafkaExactlyOnceShards=" + (exactlyOnce ? 3 : 0));
     args.addAll(scenario.pipelineArgs());
     Job job = new Job(submit(args, dir.resolve("submit.log"), Set.of()), args, dir);
 
@@ -219,7 +280,17 @@ class StreamingFaultsIT {
             note + " |");
     TABLE.add(row);
     System.out.println("[faults] " + row);
-    assertTrue(counts.exact(), name + ": " + counts);
+    if (exactlyOnce) {
+      assertTrue(counts.exact(), name + ": " + counts);
+    } else {
+      FaultScenario.Tally alerts = counts.topicAlerts();
+      assertTrue(
+          alerts.lost() == 0 && alerts.unexpected() == 0, name + ": alerts by id: " + alerts);
+      assertTrue(
+          counts.indexedAlerts().exact() && counts.hourlyView().exact(), name + ": " + counts);
+      // Dead letters are counted by source: a repeat is a duplicate, none may be lost.
+      assertEquals(0, counts.deadLetters().lost(), name + ": " + counts.deadLetters());
+    }
     assertEquals(scenario.events() + FaultScenario.PARTITIONS, sent, "every event was sent");
   }
 
@@ -234,8 +305,7 @@ class StreamingFaultsIT {
         "--checkpointingInterval=2000",
         "--fasterCopy=true",
         "--attachedMode=false",
-        "--waitUntilFinish=false",
-        "--kafkaExactlyOnceShards=3");
+        "--waitUntilFinish=false");
   }
 
   /** Submits the job from the packaged jar and returns its id once it runs. */

@@ -42,6 +42,11 @@ public final class KafkaExtension extends ServerExtension<KafkaServer> {
     return server().node(i);
   }
 
+  /** See {@link KafkaServer#committedPartitions}. */
+  public java.util.Set<Integer> committedPartitions(String group, String topic) {
+    return server().committedPartitions(group, topic);
+  }
+
   /** The node (0-based) that leads {@code partition} of {@code topic} now. */
   public int leaderOf(String topic, int partition) {
     return server().leaderOf(topic, partition);

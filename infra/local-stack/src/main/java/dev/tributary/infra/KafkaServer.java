@@ -135,6 +135,33 @@ public final class KafkaServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The partitions of {@code topic} for which consumer group {@code group} has committed an offset
+   * (KafkaIO's exactly-once sink commits each shard's progress this way, under its sink group).
+   */
+  public java.util.Set<Integer> committedPartitions(String group, String topic) {
+    try (Admin admin = admin()) {
+      java.util.Set<Integer> partitions = new java.util.TreeSet<>();
+      admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .keySet()
+          .forEach(
+              partition -> {
+                if (partition.topic().equals(topic)) {
+                  partitions.add(partition.partition());
+                }
+              });
+      return partitions;
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not list the offsets of group " + group, e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Admin admin() {
     return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
   }
