@@ -107,12 +107,16 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
             .withTopic(topic)
             .withKeyDeserializer(ByteArrayDeserializer.class)
             .withValueDeserializer(ByteArrayDeserializer.class)
-            .withConsumerConfigUpdates(consumer)
+            .withConsumerConfigUpdates(KafkaSecrets.withoutSecrets(consumer))
             .withTimestampPolicyFactory(
                 eventTimeOnly
                     ? EventTimeWatermark.withMaxDelay(maxOutOfOrder)
                     : TimestampPolicyFactory.withCreateTime(maxOutOfOrder))
             .commitOffsetsInFinalize();
+    Map<String, Object> secrets = KafkaSecrets.secrets(consumer);
+    if (!secrets.isEmpty()) {
+      read = read.withConsumerFactoryFn(KafkaSecrets.consumers(secrets));
+    }
     if (maxRecords > 0) {
       read = read.withMaxNumRecords(maxRecords);
     }

@@ -5,6 +5,7 @@ import dev.tributary.transforms.DeadLetter;
 import dev.tributary.transforms.Text;
 import dev.tributary.transforms.Unwindowed;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.io.kafka.KafkaIO;
@@ -123,9 +124,13 @@ public class WriteKafka<T> extends PTransform<PCollection<T>, PCollection<DeadLe
         KafkaIO.<String, String>write()
             .withBootstrapServers(kafka.bootstrapServers())
             .withTopic(topic)
-            .withProducerConfigUpdates(kafka.clientProperties())
+            .withProducerConfigUpdates(KafkaSecrets.withoutSecrets(kafka.clientProperties()))
             .withKeySerializer(StringSerializer.class)
             .withValueSerializer(StringSerializer.class);
+    Map<String, Object> secrets = KafkaSecrets.secrets(kafka.clientProperties());
+    if (!secrets.isEmpty()) {
+      write = write.withProducerFactoryFn(KafkaSecrets.producers(secrets));
+    }
     return kafka.exactlyOnceShards() > 0
         ? write.withEOS(kafka.exactlyOnceShards(), kafka.sinkGroup(topic))
         : write;

@@ -1,0 +1,65 @@
+package dev.tributary.io;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.schemas.JavaFieldSchema;
+import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A secret in {@code --kafkaProperties} (a SASL password in {@code sasl.jaas.config}) appears in no
+ * display data, which runners show (Flink's web UI, Dataflow's job page) and log.
+ */
+class KafkaSecretsTest {
+  private static final String SECRET = "s3cr3t-Pa55word";
+  private static final KafkaConnection KAFKA =
+      KafkaConnection.of(
+          "broker:9093",
+          "security.protocol=SASL_SSL;sasl.mechanism=SCRAM-SHA-512;sasl.jaas.config="
+              + "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"u\""
+              + " password=\""
+              + SECRET
+              + "\";ssl.truststore.password="
+              + SECRET);
+
+  /** A record to write. */
+  @DefaultSchema(JavaFieldSchema.class)
+  public static class Message {
+    public String key = "k";
+  }
+
+  @Test
+  void theReadersAndWritersDisplayNoSecret() {
+    Pipeline pipeline = Pipeline.create(PipelineOptionsFactory.create());
+    pipeline.apply("Read", ReadKafka.from(KAFKA, "in", "group"));
+    pipeline
+        .apply(Create.of(new Message()))
+        .apply("Write", WriteKafka.<Message>to(KAFKA.withExactlyOnce(1, "sink"), "out", "key"));
+    StringBuilder shown = new StringBuilder();
+    pipeline.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public CompositeBehavior enterCompositeTransform(
+              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+            if (node.getTransform() != null) {
+              shown.append(DisplayData.from(node.getTransform())).append('\n');
+            }
+            return CompositeBehavior.ENTER_TRANSFORM;
+          }
+
+          @Override
+          public void visitPrimitiveTransform(
+              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
+            shown.append(DisplayData.from(node.getTransform())).append('\n');
+          }
+        });
+    assertTrue(shown.toString().contains("broker:9093"), "display data was read: " + shown);
+    assertFalse(shown.toString().contains(SECRET), "a secret in display data: " + shown);
+    assertFalse(KAFKA.toString().contains(SECRET));
+  }
+}
