@@ -18,12 +18,25 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /**
- * Random bytes and random JSON never make parsing throw: every record is either parsed with a time
- * in range or refused with a bounded reason; and a dead letter fitted to a size fits it.
+ * Random bytes and random JSON never make any domain's parser throw: every record is either parsed
+ * with a time in range or refused with a bounded reason; and a dead letter fitted to a size fits
+ * it.
  */
 class HostileInputPropertiesTest {
   private static final RecordParser<?>[] PARSERS = {
-    new TransactionParser(), new AccountProfileParser(), new OrderParser(), new GameEventParser()
+    new TransactionParser(),
+    new AccountProfileParser(),
+    new OrderParser(),
+    new GameEventParser(),
+    new dev.tributary.transforms.social.PostParser(),
+    new dev.tributary.transforms.social.CommentParser(),
+    new dev.tributary.transforms.social.UserParser(),
+    new dev.tributary.transforms.gambling.PlayerParser(),
+    new dev.tributary.transforms.gambling.GameParser(),
+    new dev.tributary.transforms.gambling.SessionParser(),
+    new dev.tributary.transforms.gambling.BetParser(),
+    new dev.tributary.transforms.gambling.TransactionParser(),
+    new dev.tributary.transforms.gambling.EventParser()
   };
 
   @Property(tries = 500)
@@ -181,10 +194,31 @@ class HostileInputPropertiesTest {
             "User-Agent",
             "Accept",
             "timestamp",
-            "attributes");
+            "attributes",
+            "bet_id",
+            "player_id",
+            "game_id",
+            "session_id",
+            "stake",
+            "payout",
+            "outcome",
+            "placed_at",
+            "transaction_id",
+            "transaction_type",
+            "rtp",
+            "device_ids",
+            "registration_date",
+            "start_time",
+            "end_time",
+            "post_id",
+            "comment_id",
+            "user_id",
+            "subreddit",
+            "score",
+            "created_utc");
     return Arbitraries.entries(field, value)
         .list()
-        .ofMaxSize(14)
+        .ofMaxSize(20)
         .map(
             entries -> {
               StringBuilder json = new StringBuilder("{");
