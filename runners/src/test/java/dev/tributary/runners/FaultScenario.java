@@ -139,7 +139,7 @@ final class FaultScenario {
             .run(RawRecord.ofLines("tx", all), RawRecord.ofLines("accounts", data.accountLines()));
     Set<String> alerts = new TreeSet<>();
     for (Alert alert : model.alerts()) {
-      alerts.add(describe(alert));
+      alerts.add(StreamingScenario.describe(alert));
     }
     org.joda.time.Instant flush = org.joda.time.Instant.parse(FLUSH_TIME);
     Set<String> hourly = new TreeSet<>();
@@ -151,7 +151,7 @@ final class FaultScenario {
                 r.getString("key"),
                 r.getDateTime("windowStart").toString(),
                 String.valueOf(r.getInt64("count")),
-                plain(r.getDecimal("sum"))));
+                StreamingScenario.plain(r.getDecimal("sum"))));
       }
     }
     for (String topic : List.of(name + "-transactions", name + "-alerts", name + "-dead-letters")) {
@@ -248,11 +248,11 @@ final class FaultScenario {
   Counts count() throws IOException {
     List<String> topicAlerts = new ArrayList<>();
     for (ConsumerRecord<String, String> record : kafka.readAll(alertsTopic)) {
-      topicAlerts.add(describe(JSON.readTree(record.value())));
+      topicAlerts.add(StreamingScenario.describe(JSON.readTree(record.value())));
     }
     List<String> indexed = new ArrayList<>();
     for (JsonNode hit : hits(alertsIndex)) {
-      indexed.add(describe(hit.get("_source")));
+      indexed.add(StreamingScenario.describe(hit.get("_source")));
     }
     List<String> hourly = new ArrayList<>();
     for (JsonNode hit : hits(hourlyIndex)) {
@@ -266,7 +266,7 @@ final class FaultScenario {
                 doc.get("key").asText(),
                 doc.get("windowStart").asText(),
                 doc.get("count").asText(),
-                plain(new BigDecimal(doc.get("sum").asText()))));
+                StreamingScenario.plain(new BigDecimal(doc.get("sum").asText()))));
       }
     }
     // A dead letter is one input message, named by its partition and offset; which messages are
@@ -299,35 +299,5 @@ final class FaultScenario {
       JSON.readTree(elasticsearch.search(index)).get("hits").get("hits").forEach(hits::add);
     }
     return hits;
-  }
-
-  private static String plain(BigDecimal value) {
-    return value.stripTrailingZeros().toPlainString();
-  }
-
-  private static String describe(Alert a) {
-    return String.join(
-        "|",
-        a.id,
-        a.rule,
-        a.subjectId,
-        String.join(",", a.recordIds),
-        a.measure.stripTrailingZeros().toPlainString(),
-        a.windowStart.toString(),
-        a.windowEnd.toString());
-  }
-
-  private static String describe(JsonNode a) {
-    List<String> ids = new ArrayList<>();
-    a.get("recordIds").forEach(id -> ids.add(id.asText()));
-    return String.join(
-        "|",
-        a.get("id").asText(),
-        a.get("rule").asText(),
-        a.get("subjectId").asText(),
-        String.join(",", ids),
-        a.get("measure").decimalValue().stripTrailingZeros().toPlainString(),
-        a.get("windowStart").asText(),
-        a.get("windowEnd").asText());
   }
 }

@@ -118,15 +118,7 @@ class StreamingFaultsIT {
         dir,
         (scenario, job) -> {
           long before = awaitEveryShardCheckpointed(scenario, job);
-          FLINK.taskManager().kill();
-          FLINK.taskManager().restart();
-          long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-          while (FLINK.checkpoints(job.id).restores() < 1) {
-            assertTrue(System.nanoTime() < deadline, "no restore from a checkpoint in 3 minutes");
-            Thread.sleep(500);
-          }
-          awaitRunning(job.id);
-          FlinkCluster.Checkpoints after = FLINK.checkpoints(job.id);
+          FlinkCluster.Checkpoints after = killTheTaskManager(job);
           return "killed the TaskManager after "
               + before
               + " checkpoints; restored from checkpoint "
@@ -172,6 +164,22 @@ class StreamingFaultsIT {
   }
 
   /**
+   * Kills the TaskManager with {@code kill -9}, starts it again, and waits until the job has
+   * restored from a checkpoint and runs; returns its checkpoint counts then.
+   */
+  private static FlinkCluster.Checkpoints killTheTaskManager(Job job) throws InterruptedException {
+    FLINK.taskManager().kill();
+    FLINK.taskManager().restart();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (FLINK.checkpoints(job.id).restores() < 1) {
+      assertTrue(System.nanoTime() < deadline, "no restore from a checkpoint in 3 minutes");
+      Thread.sleep(500);
+    }
+    awaitRunning(job.id);
+    return FLINK.checkpoints(job.id);
+  }
+
+  /**
    * Waits until each shard of both exactly-once sinks has committed a transaction and two
    * checkpoints have completed since, and returns the completed checkpoints. On Flink the sink
    * writes a checkpoint's records only once that checkpoint completes, so its state trails Kafka by
@@ -209,16 +217,8 @@ class StreamingFaultsIT {
         "falo",
         dir,
         (scenario, job) -> {
-          FLINK.taskManager().kill();
-          FLINK.taskManager().restart();
-          long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-          while (FLINK.checkpoints(job.id).restores() < 1) {
-            assertTrue(System.nanoTime() < deadline, "no restore from a checkpoint in 3 minutes");
-            Thread.sleep(500);
-          }
-          awaitRunning(job.id);
           return "at-least-once Kafka writes: killed the TaskManager, restored from checkpoint "
-              + FLINK.checkpoints(job.id).lastRestoredId()
+              + killTheTaskManager(job).lastRestoredId()
               + "; the topic's repeats are what de-duplication by alert id removes";
         },
         false);

@@ -473,7 +473,7 @@ final class StreamingScenario {
     return described;
   }
 
-  private static String plain(BigDecimal value) {
+  static String plain(BigDecimal value) {
     return value.stripTrailingZeros().toPlainString();
   }
 
@@ -487,7 +487,8 @@ final class StreamingScenario {
     }
   }
 
-  private static String describe(Alert a) {
+  /** An alert as one comparable line: every field. */
+  static String describe(Alert a) {
     return String.join(
         "|",
         a.id,
@@ -501,7 +502,8 @@ final class StreamingScenario {
         a.detectionTime.toString());
   }
 
-  private static String describe(JsonNode a) {
+  /** An alert read back as JSON, as {@link #describe(Alert)} describes it. */
+  static String describe(JsonNode a) {
     List<String> ids = new ArrayList<>();
     a.get("recordIds").forEach(id -> ids.add(id.asText()));
     return String.join(

@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Real Elasticsearch 7.10.2 on 127.0.0.1: one node, or a cluster of nodes each in its own JVM, so
@@ -46,8 +44,7 @@ public final class ElasticsearchServer implements AutoCloseable {
       transportPorts.add(String.valueOf(FreePort.next()));
     }
     // The first master election needs a majority of the nodes: start them all at once.
-    ExecutorService starters = Executors.newFixedThreadPool(count);
-    List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+    List<Supplier<ServerProcess>> starts = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Path nodeDir = dataDir.resolve("node-" + i);
       List<String> args =
@@ -57,24 +54,18 @@ public final class ElasticsearchServer implements AutoCloseable {
               String.valueOf(i),
               String.join(",", transportPorts));
       String name = "Elasticsearch node " + i;
-      starting.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  ServerProcess.start(
-                      name,
-                      "elasticsearch-server",
-                      MAIN,
-                      jvmArgs(512),
-                      args,
-                      nodeDir.resolve("elasticsearch.log"),
-                      Duration.ofSeconds(180)),
-              starters));
+      starts.add(
+          () ->
+              ServerProcess.start(
+                  name,
+                  "elasticsearch-server",
+                  MAIN,
+                  jvmArgs(512),
+                  args,
+                  nodeDir.resolve("elasticsearch.log"),
+                  Duration.ofSeconds(180)));
     }
-    try {
-      return new ElasticsearchServer(starting.stream().map(CompletableFuture::join).toList());
-    } finally {
-      starters.shutdown();
-    }
+    return new ElasticsearchServer(ServerProcess.startAll(starts));
   }
 
   private static List<String> jvmArgs(int heapMb) {

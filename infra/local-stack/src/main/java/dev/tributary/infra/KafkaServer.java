@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -73,8 +71,7 @@ public final class KafkaServer implements AutoCloseable {
     }
     String clusterId = Uuid.randomUuid().toString();
     // Each node waits for a quorum of controllers before it is ready: start them all at once.
-    ExecutorService starters = Executors.newFixedThreadPool(count);
-    List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+    List<Supplier<ServerProcess>> starts = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       Path nodeDir = dataDir.resolve("node-" + i);
       List<String> args =
@@ -86,24 +83,18 @@ public final class KafkaServer implements AutoCloseable {
               String.join(",", voters),
               clusterId);
       String name = "Kafka node " + i;
-      starting.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  ServerProcess.start(
-                      name,
-                      "kafka-server",
-                      MAIN,
-                      JVM_ARGS,
-                      args,
-                      nodeDir.resolve("kafka.log"),
-                      Duration.ofSeconds(120)),
-              starters));
+      starts.add(
+          () ->
+              ServerProcess.start(
+                  name,
+                  "kafka-server",
+                  MAIN,
+                  JVM_ARGS,
+                  args,
+                  nodeDir.resolve("kafka.log"),
+                  Duration.ofSeconds(120)));
     }
-    try {
-      return new KafkaServer(starting.stream().map(CompletableFuture::join).toList());
-    } finally {
-      starters.shutdown();
-    }
+    return new KafkaServer(ServerProcess.startAll(starts));
   }
 
   /** {@code host:port,...} of every node, for {@code bootstrap.servers}. */

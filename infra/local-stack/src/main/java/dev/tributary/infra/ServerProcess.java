@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +121,23 @@ public final class ServerProcess implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     return new ServerProcess(name, command, logFile, timeout);
+  }
+
+  /**
+   * Runs every start at once and returns the servers in the same order once all are ready: the
+   * nodes of a cluster, each of which waits for a quorum of the others before it is ready.
+   */
+  static List<ServerProcess> startAll(List<Supplier<ServerProcess>> starts) {
+    ExecutorService starters = Executors.newFixedThreadPool(starts.size());
+    try {
+      List<CompletableFuture<ServerProcess>> starting = new ArrayList<>();
+      for (Supplier<ServerProcess> start : starts) {
+        starting.add(CompletableFuture.supplyAsync(start, starters));
+      }
+      return starting.stream().map(CompletableFuture::join).toList();
+    } finally {
+      starters.shutdown();
+    }
   }
 
   private static Map<String, String> awaitReady(
