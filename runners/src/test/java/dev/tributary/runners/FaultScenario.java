@@ -76,7 +76,7 @@ final class FaultScenario {
 
     @Override
     public String toString() {
-      return expected + " | " + found + " | " + lost + " | " + duplicated;
+      return expected + " / " + found + " / " + lost + " / " + duplicated;
     }
   }
 

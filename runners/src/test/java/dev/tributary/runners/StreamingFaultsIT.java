@@ -229,10 +229,8 @@ class StreamingFaultsIT {
   static void printTable() throws Exception {
     List<String> lines = new ArrayList<>();
     lines.add(
-        "| fault | events sent | alerts on topic: expected, found, lost, duplicated"
-            + " | alerts in index: expected, found, lost, duplicated"
-            + " | hourly view: expected, found, lost, duplicated"
-            + " | dead letters: expected, found, lost, duplicated | what happened |");
+        "| fault | messages sent | alerts on topic (expected / found / lost / duplicated)"
+            + " | alerts in index | hourly view (final documents) | dead letters | what happened |");
     lines.add("|---|---|---|---|---|---|---|");
     lines.addAll(TABLE);
     String table = String.join("\n", lines);
