@@ -7,9 +7,9 @@ import java.util.concurrent.CountDownLatch;
  * The whole local stack from the command line: a Kafka broker, an Elasticsearch node and HDFS on
  * 127.0.0.1, their data kept under one directory so that a restart finds it again. Prints the
  * addresses and runs until Ctrl-C. With {@code --replicated}: 3 Kafka nodes in one KRaft quorum
- * (topics with replication factor 3, {@code min.insync.replicas=2}) and 3 Elasticsearch nodes (one
- * replica per shard), each its own JVM, on free ports; their process ids are printed, to try {@code
- * kill -9} on one.
+ * (topics with replication factor 3, {@code min.insync.replicas=2}), 3 Elasticsearch nodes (one
+ * replica per shard) on free ports, and HDFS with 3 DataNodes (replication 3), each node its own
+ * JVM; their process ids are printed, to try {@code kill -9} on one.
  *
  * <pre>
  * mvn -q install -DskipTests -pl infra -amd &amp;&amp; mvn -q exec:java -pl infra/local-stack \
@@ -53,7 +53,7 @@ public final class LocalStack {
           System.out.println(
               "LocalStack [--data-dir=DIR (target/local-stack)] [--kafka-port=9092]"
                   + " [--kafka-controller-port=9093] [--elasticsearch-port=9200] [--hdfs-port=8020]"
-                  + " [--replicated (3 Kafka and 3 Elasticsearch nodes on free ports)]");
+                  + " [--replicated (3 Kafka, 3 Elasticsearch nodes, 3 HDFS DataNodes)]");
           return;
         }
         case "--data-dir" -> dataDir = Path.of(kv[1]);
@@ -77,7 +77,10 @@ public final class LocalStack {
         replicated
             ? ElasticsearchServer.startCluster(dataDir.resolve("elasticsearch-replicated"), 3)
             : ElasticsearchServer.start(dataDir.resolve("elasticsearch"), elasticsearchPort);
-    HdfsServer hdfs = HdfsServer.start(dataDir.resolve("hdfs"), hdfsPort);
+    HdfsServer hdfs =
+        replicated
+            ? HdfsServer.startCluster(dataDir.resolve("hdfs-replicated"), hdfsPort, 3)
+            : HdfsServer.start(dataDir.resolve("hdfs"), hdfsPort);
     System.out.println();
     System.out.println("Local stack is up (data in " + dataDir + "):");
     System.out.println(
@@ -94,6 +97,9 @@ public final class LocalStack {
       for (int i = 0; i < elasticsearch.size(); i++) {
         System.out.println(
             "  Elasticsearch node " + (i + 1) + ":    pid " + elasticsearch.node(i).pid());
+      }
+      for (int i = 0; i < 3; i++) {
+        System.out.println("  HDFS DataNode " + (i + 1) + ":       pid " + hdfs.dataNode(i).pid());
       }
     }
     System.out.println(
