@@ -28,26 +28,23 @@ final class KafkaSecrets {
 
   /** The settings of {@code properties} that are not secrets. */
   static Map<String, Object> withoutSecrets(Map<String, Object> properties) {
-    Map<String, Object> plain = new HashMap<>();
-    properties.forEach(
-        (key, value) -> {
-          if (!isSecret(key)) {
-            plain.put(key, value);
-          }
-        });
-    return plain;
+    return keeping(properties, false);
   }
 
   /** The settings of {@code properties} that are secrets. */
   static Map<String, Object> secrets(Map<String, Object> properties) {
-    Map<String, Object> secrets = new HashMap<>();
+    return keeping(properties, true);
+  }
+
+  private static Map<String, Object> keeping(Map<String, Object> properties, boolean secret) {
+    Map<String, Object> kept = new HashMap<>();
     properties.forEach(
         (key, value) -> {
-          if (isSecret(key)) {
-            secrets.put(key, value);
+          if (isSecret(key) == secret) {
+            kept.put(key, value);
           }
         });
-    return secrets;
+    return kept;
   }
 
   /** Makes consumers with KafkaIO's settings plus {@code secrets}. */

@@ -31,29 +31,23 @@ import org.joda.time.Duration;
  * filled partitions never give.
  */
 public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
-  private final String bootstrapServers;
+  private final KafkaConnection kafka;
   private final String topic;
   private final String consumerGroup;
-  private final Map<String, Object> clientProperties;
   private final Duration maxOutOfOrder;
   private final long maxRecords;
-  private final boolean eventTimeOnly;
 
   private ReadKafka(
-      String bootstrapServers,
+      KafkaConnection kafka,
       String topic,
       String consumerGroup,
-      Map<String, Object> clientProperties,
       Duration maxOutOfOrder,
-      long maxRecords,
-      boolean eventTimeOnly) {
-    this.bootstrapServers = bootstrapServers;
+      long maxRecords) {
+    this.kafka = kafka;
     this.topic = topic;
     this.consumerGroup = consumerGroup;
-    this.clientProperties = clientProperties;
     this.maxOutOfOrder = maxOutOfOrder;
     this.maxRecords = maxRecords;
-    this.eventTimeOnly = eventTimeOnly;
   }
 
   /**
@@ -61,55 +55,34 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
    * offset.
    */
   public static ReadKafka from(KafkaConnection kafka, String topic, String consumerGroup) {
-    return new ReadKafka(
-        kafka.bootstrapServers(),
-        topic,
-        consumerGroup,
-        kafka.clientProperties(),
-        Duration.standardMinutes(1),
-        0,
-        kafka.watermarkFromEventTimeOnly());
+    return new ReadKafka(kafka, topic, consumerGroup, Duration.standardMinutes(1), 0);
   }
 
   /** How far out of event-time order messages of one partition may arrive. */
   public ReadKafka withMaxOutOfOrder(Duration maxOutOfOrder) {
-    return new ReadKafka(
-        bootstrapServers,
-        topic,
-        consumerGroup,
-        clientProperties,
-        maxOutOfOrder,
-        maxRecords,
-        eventTimeOnly);
+    return new ReadKafka(kafka, topic, consumerGroup, maxOutOfOrder, maxRecords);
   }
 
   /** Stop after this many messages (0: never). */
   public ReadKafka withMaxRecords(long maxRecords) {
-    return new ReadKafka(
-        bootstrapServers,
-        topic,
-        consumerGroup,
-        clientProperties,
-        maxOutOfOrder,
-        maxRecords,
-        eventTimeOnly);
+    return new ReadKafka(kafka, topic, consumerGroup, maxOutOfOrder, maxRecords);
   }
 
   @Override
   public PCollection<RawRecord> expand(PBegin begin) {
-    Map<String, Object> consumer = new HashMap<>(clientProperties);
+    Map<String, Object> consumer = new HashMap<>(kafka.clientProperties());
     consumer.put(ConsumerConfig.GROUP_ID_CONFIG, consumerGroup);
     consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     KafkaIO.Read<byte[], byte[]> read =
         KafkaIO.<byte[], byte[]>read()
-            .withBootstrapServers(bootstrapServers)
+            .withBootstrapServers(kafka.bootstrapServers())
             .withTopic(topic)
             .withKeyDeserializer(ByteArrayDeserializer.class)
             .withValueDeserializer(ByteArrayDeserializer.class)
             .withConsumerConfigUpdates(KafkaSecrets.withoutSecrets(consumer))
             .withTimestampPolicyFactory(
-                eventTimeOnly
+                kafka.watermarkFromEventTimeOnly()
                     ? EventTimeWatermark.withMaxDelay(maxOutOfOrder)
                     : TimestampPolicyFactory.withCreateTime(maxOutOfOrder))
             .commitOffsetsInFinalize();

@@ -66,12 +66,10 @@ class StreamingFaultsIT {
   private static final class Job {
     String id;
     final List<String> args;
-    final Path dir;
 
-    Job(String id, List<String> args, Path dir) {
+    Job(String id, List<String> args) {
       this.id = id;
       this.args = args;
-      this.dir = dir;
     }
   }
 
@@ -83,10 +81,7 @@ class StreamingFaultsIT {
         dir,
         (scenario, job) -> {
           int leader = KAFKA.leaderOf(scenario.inputTopic, 0);
-          ServerProcess broker = KAFKA.node(leader);
-          broker.kill();
-          Thread.sleep(DOWN_FOR.toMillis());
-          broker.restart();
+          killAndRestart(KAFKA.node(leader));
           return "killed node "
               + (leader + 1)
               + " (leader of partition 0), restarted after "
@@ -103,10 +98,7 @@ class StreamingFaultsIT {
         "fes",
         dir,
         (scenario, job) -> {
-          ServerProcess node = ELASTICSEARCH.node(1);
-          node.kill();
-          Thread.sleep(DOWN_FOR.toMillis());
-          node.restart();
+          killAndRestart(ELASTICSEARCH.node(1));
           return "killed node 2 of 3, restarted after " + DOWN_FOR.toSeconds() + " s";
         });
   }
@@ -162,6 +154,13 @@ class StreamingFaultsIT {
           }
           return "all 3 nodes frozen (SIGSTOP) for 30 s";
         });
+  }
+
+  /** Kills {@code node} with {@code kill -9} and starts it again {@link #DOWN_FOR} later. */
+  private static void killAndRestart(ServerProcess node) throws InterruptedException {
+    node.kill();
+    Thread.sleep(DOWN_FOR.toMillis());
+    node.restart();
   }
 
   /**
@@ -251,7 +250,7 @@ class StreamingFaultsIT {
     List<String> args = new ArrayList<>(jobArgs());
     args.add("--kafkaExactlyOnceShards=" + (exactlyOnce ? 3 : 0));
     args.addAll(scenario.pipelineArgs());
-    Job job = new Job(submit(args, dir.resolve("submit.log"), Set.of()), args, dir);
+    Job job = new Job(submit(args, dir.resolve("submit.log"), Set.of()), args);
 
     CompletableFuture<Long> sending = CompletableFuture.supplyAsync(() -> scenario.send(RATE));
     Thread.sleep(FAULT_AFTER.toMillis());
