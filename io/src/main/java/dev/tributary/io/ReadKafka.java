@@ -26,9 +26,10 @@ import org.joda.time.Duration;
  * clock once a partition is caught up (KafkaIO's create-time policy), unless the connection says to
  * follow event time only ({@link KafkaConnection#withWatermarkFromEventTimeOnly}, see {@link
  * EventTimeWatermark}). Offsets are committed when Beam finalizes a checkpoint, under the consumer
- * group. {@link #withMaxRecords} makes the read bounded, for tests on the Direct runner: runners
- * that split the read (Flink) make each split wait for its share of the messages, which unevenly
- * filled partitions never give.
+ * group. A message a runner delivers again after a restore is dropped ({@link DropRedeliveries}).
+ * {@link #withMaxRecords} makes the read bounded, for tests on the Direct runner: runners that
+ * split the read (Flink) make each split wait for its share of the messages, which unevenly filled
+ * partitions never give.
  */
 public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
   private final KafkaConnection kafka;
@@ -95,6 +96,7 @@ public class ReadKafka extends PTransform<PBegin, PCollection<RawRecord>> {
     }
     return begin
         .apply("Read " + topic, read)
+        .apply("Drop redeliveries", DropRedeliveries.of(topic))
         .apply(
             "To raw records",
             MapElements.into(TypeDescriptor.of(RawRecord.class)).via(ReadKafka::toRawRecord))

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import org.apache.beam.sdk.values.Row;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,6 +54,8 @@ final class FaultScenario {
   private final Set<String> expectedAlerts;
   private final Set<String> expectedHourly;
   private final int expectedDeadLetters;
+  private final CountDownLatch held = new CountDownLatch(1);
+  private volatile int holdAfter = Integer.MAX_VALUE;
 
   /** What one output holds against the model: expected, found, lost and duplicated. */
   record Tally(int expected, int found, int lost, int duplicated, int unexpected) {
@@ -213,13 +216,48 @@ final class FaultScenario {
   }
 
   /**
+   * Makes {@link #send} stop after the first {@code count} events until {@link #resume} is called:
+   * a fault can then strike with the rest of the day still to come.
+   */
+  void holdAfter(int count) {
+    holdAfter = count;
+  }
+
+  /** Lets a held {@link #send} carry on. */
+  void resume() {
+    held.countDown();
+  }
+
+  /**
    * Sends the day's events at {@code ratePerSecond}, each acknowledged by Kafka, then the flush;
    * returns how many messages were sent.
    */
   long send(double ratePerSecond) {
+    int hold = Math.min(holdAfter, events.size());
     long sent =
         KafkaReplay.send(
-            kafka.bootstrapServers(), inputTopic, events, ratePerSecond, 0, Duration.ZERO);
+            kafka.bootstrapServers(),
+            inputTopic,
+            events.subList(0, hold),
+            ratePerSecond,
+            0,
+            Duration.ZERO);
+    if (hold < events.size()) {
+      try {
+        held.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while held", e);
+      }
+      sent +=
+          KafkaReplay.send(
+              kafka.bootstrapServers(),
+              inputTopic,
+              events.subList(hold, events.size()),
+              ratePerSecond,
+              0,
+              Duration.ZERO);
+    }
     List<ProducerRecord<String, String>> flush = new ArrayList<>();
     List<String> lines = flushLines();
     for (int partition = 0; partition < PARTITIONS; partition++) {
