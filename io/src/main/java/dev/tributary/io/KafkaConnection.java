@@ -52,7 +52,13 @@ public final class KafkaConnection implements Serializable {
                 + pair.substring(0, Math.min(pair.length(), 20))
                 + "...'");
       }
-      parsed.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+      String key = pair.substring(0, eq).trim();
+      String value = pair.substring(eq + 1).trim();
+      // A JAAS configuration ends with ';', which is also the separator here: put it back.
+      if (key.endsWith("jaas.config") && !value.endsWith(";")) {
+        value = value + ";";
+      }
+      parsed.put(key, value);
     }
     return new KafkaConnection(bootstrapServers, parsed, 0, "", false);
   }

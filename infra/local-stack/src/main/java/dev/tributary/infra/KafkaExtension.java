@@ -11,15 +11,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class KafkaExtension extends ServerExtension<KafkaServer> {
   private final int nodes;
+  private final String user;
+  private final String password;
 
   /** One broker. */
   public KafkaExtension() {
-    this(1);
+    this(1, null, null);
   }
 
-  private KafkaExtension(int nodes) {
+  private KafkaExtension(int nodes, String user, String password) {
     super("kafka");
     this.nodes = nodes;
+    this.user = user;
+    this.password = password;
+  }
+
+  /**
+   * One broker that clients reach over SASL_SSL only, as {@code user} with {@code password} (see
+   * {@link KafkaServer#startSecure}); {@link #clientProperties} has what a client needs.
+   */
+  public static KafkaExtension secure(String user, String password) {
+    return new KafkaExtension(1, user, password);
   }
 
   /**
@@ -27,14 +39,22 @@ public final class KafkaExtension extends ServerExtension<KafkaServer> {
    * KafkaServer#startReplicated}).
    */
   public static KafkaExtension replicated(int nodes) {
-    return new KafkaExtension(nodes);
+    return new KafkaExtension(nodes, null, null);
   }
 
   @Override
   KafkaServer start(Path dataDir) {
+    if (user != null) {
+      return KafkaServer.startSecure(dataDir, user, password);
+    }
     return nodes == 1
         ? KafkaServer.start(dataDir, FreePort.next(), FreePort.next())
         : KafkaServer.startReplicated(dataDir, nodes);
+  }
+
+  /** See {@link KafkaServer#clientProperties}. */
+  public java.util.Map<String, Object> clientProperties() {
+    return server().clientProperties();
   }
 
   /** Node {@code i} (0-based), to kill and restart it. */

@@ -1,11 +1,17 @@
 package dev.tributary.infra;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,7 +22,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -35,9 +40,15 @@ public final class KafkaServer implements AutoCloseable {
   private static final String MAIN = "dev.tributary.infra.kafka.KafkaServerMain";
 
   private final List<ServerProcess> nodes;
+  private final Map<String, Object> clientProperties;
 
   private KafkaServer(List<ServerProcess> nodes) {
+    this(nodes, Map.of());
+  }
+
+  private KafkaServer(List<ServerProcess> nodes, Map<String, Object> clientProperties) {
     this.nodes = List.copyOf(nodes);
+    this.clientProperties = Map.copyOf(clientProperties);
   }
 
   /** Starts a broker keeping its data in {@code dataDir} (formatted on first use, reused after). */
@@ -52,6 +63,67 @@ public final class KafkaServer implements AutoCloseable {
                 List.of(dataDir.toString(), String.valueOf(port), String.valueOf(controllerPort)),
                 dataDir.resolve("kafka.log"),
                 Duration.ofSeconds(90))));
+  }
+
+  /**
+   * Starts a broker that clients reach over SASL_SSL only: SCRAM-SHA-512 as {@code user} with
+   * {@code password}, TLS with a self-signed certificate for 127.0.0.1 made in {@code dataDir/tls}.
+   * {@link #clientProperties} are the settings a client needs; this server's own clients (topics,
+   * counts, reads) use them.
+   */
+  public static KafkaServer startSecure(Path dataDir, String user, String password) {
+    try {
+      Files.createDirectories(dataDir);
+      SelfSignedKeystore tls = SelfSignedKeystore.create(dataDir.resolve("tls"));
+      Properties secure = new Properties();
+      secure.setProperty("user", user);
+      secure.setProperty("password", password);
+      secure.setProperty("keystore", tls.keystore().toString());
+      secure.setProperty("keystorePassword", tls.keystorePassword());
+      secure.setProperty("truststore", tls.truststore().toString());
+      secure.setProperty("truststorePassword", tls.truststorePassword());
+      Path securePath = dataDir.resolve("secure.properties");
+      Files.deleteIfExists(securePath);
+      Files.createFile(
+          securePath,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      try (Writer out = Files.newBufferedWriter(securePath)) {
+        secure.store(out, "the secure mode of Tributary's local Kafka");
+      }
+      Map<String, Object> client = new HashMap<>();
+      client.put("security.protocol", "SASL_SSL");
+      client.put("sasl.mechanism", "SCRAM-SHA-512");
+      client.put(
+          "sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+              + user
+              + "\" password=\""
+              + password
+              + "\";");
+      client.put("ssl.truststore.type", "PKCS12");
+      client.put("ssl.truststore.location", tls.truststore().toString());
+      client.put("ssl.truststore.password", tls.truststorePassword());
+      KafkaServer plain = start(dataDir, FreePort.next(), FreePort.next());
+      return new KafkaServer(plain.nodes, client);
+    } catch (IOException e) {
+      throw new IllegalStateException("could not prepare secure Kafka in " + dataDir, e);
+    }
+  }
+
+  /**
+   * What a client needs besides {@code bootstrap.servers}: none for a plain broker; for a secure
+   * one ({@link #startSecure}) the protocol, the SCRAM login and the truststore.
+   */
+  public Map<String, Object> clientProperties() {
+    return clientProperties;
+  }
+
+  /** {@link #clientProperties} with {@code bootstrap.servers} and {@code more}. */
+  private Map<String, Object> clientConfig(Map<String, Object> more) {
+    Map<String, Object> config = new HashMap<>(clientProperties);
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+    config.putAll(more);
+    return config;
   }
 
   /**
@@ -154,7 +226,7 @@ public final class KafkaServer implements AutoCloseable {
   }
 
   private Admin admin() {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    return Admin.create(clientConfig(Map.of()));
   }
 
   /**
@@ -179,9 +251,7 @@ public final class KafkaServer implements AutoCloseable {
   public void produce(List<ProducerRecord<String, String>> records) {
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-            new StringSerializer(),
-            new StringSerializer())) {
+            clientConfig(Map.of()), new StringSerializer(), new StringSerializer())) {
       for (ProducerRecord<String, String> record : records) {
         producer.send(record);
       }
@@ -193,9 +263,7 @@ public final class KafkaServer implements AutoCloseable {
   public long count(String topic) {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
-            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
-            new StringDeserializer(),
-            new StringDeserializer())) {
+            clientConfig(Map.of()), new StringDeserializer(), new StringDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (PartitionInfo info : consumer.listTopics().getOrDefault(topic, List.of())) {
         partitions.add(new TopicPartition(topic, info.partition()));
@@ -212,11 +280,7 @@ public final class KafkaServer implements AutoCloseable {
   public List<ConsumerRecord<String, String>> readAll(String topic) {
     try (KafkaConsumer<String, String> consumer =
         new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                "read_committed"),
+            clientConfig(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")),
             new StringDeserializer(),
             new StringDeserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();

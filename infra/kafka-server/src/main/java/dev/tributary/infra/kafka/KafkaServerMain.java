@@ -1,9 +1,13 @@
 package dev.tributary.infra.kafka;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -24,14 +28,23 @@ import org.apache.kafka.common.utils.Time;
  * id@127.0.0.1:controllerPort}, comma-separated, and every node is formatted with the one {@code
  * cluster id}. Topics are then created with replication factor 3 and {@code min.insync.replicas=2}
  * by default, as are Kafka's internal topics (offsets, transactions).
+ *
+ * <p>Secure mode, when the data directory holds {@code secure.properties} ({@code user}, {@code
+ * password}, {@code keystore}, {@code keystorePassword}, {@code truststore}, {@code
+ * truststorePassword}; written by the local stack, readable by its owner only): the broker port
+ * speaks SASL_SSL only, with SCRAM-SHA-512 and TLS from that keystore, and that user (the broker's
+ * own login too) is created with the storage. Only the controller port, which no client uses, stays
+ * plaintext.
  */
 public final class KafkaServerMain {
+  private static final String SCRAM = "SCRAM-SHA-512";
+
   private KafkaServerMain() {}
 
   /**
    * StorageTool ends by calling Exit.exit, whatever happened: turn that into a return or an error.
    */
-  private static void format(Path config, String clusterId) {
+  private static void format(Path config, String clusterId, Properties secure) {
     final class Exited extends RuntimeException {
       final int code;
 
@@ -45,7 +58,19 @@ public final class KafkaServerMain {
           throw new Exited(code, message);
         });
     try {
-      StorageTool.main(new String[] {"format", "-t", clusterId, "-c", config.toString()});
+      List<String> args =
+          new ArrayList<>(List.of("format", "-t", clusterId, "-c", config.toString()));
+      if (secure != null) {
+        args.add("--add-scram");
+        args.add(
+            SCRAM
+                + "=[name="
+                + secure.getProperty("user")
+                + ",password="
+                + secure.getProperty("password")
+                + "]");
+      }
+      StorageTool.main(args.toArray(String[]::new));
     } catch (Exited e) {
       if (e.code != 0) {
         throw new IllegalStateException("formatting Kafka storage failed: " + e.getMessage(), e);
@@ -69,15 +94,47 @@ public final class KafkaServerMain {
     Path logDir = dataDir.resolve("kraft-logs");
     Files.createDirectories(logDir);
 
+    Path securePath = dataDir.resolve("secure.properties");
+    Properties secure = null;
+    if (Files.exists(securePath)) {
+      secure = new Properties();
+      try (Reader in = Files.newBufferedReader(securePath)) {
+        secure.load(in);
+      }
+    }
+    String protocol = secure == null ? "PLAINTEXT" : "SASL_SSL";
+
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", nodeId);
     props.put("controller.quorum.voters", voters);
     props.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        protocol + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    props.put("advertised.listeners", protocol + "://127.0.0.1:" + port);
     props.put("controller.listener.names", "CONTROLLER");
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put(
+        "listener.security.protocol.map", protocol + ":" + protocol + ",CONTROLLER:PLAINTEXT");
+    if (secure != null) {
+      props.put("inter.broker.listener.name", protocol);
+      props.put("sasl.enabled.mechanisms", SCRAM);
+      props.put("sasl.mechanism.inter.broker.protocol", SCRAM);
+      props.put(
+          "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config",
+          "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+              + secure.getProperty("user")
+              + "\" password=\""
+              + secure.getProperty("password")
+              + "\";");
+      props.put("ssl.keystore.type", "PKCS12");
+      props.put("ssl.keystore.location", secure.getProperty("keystore"));
+      props.put("ssl.keystore.password", secure.getProperty("keystorePassword"));
+      props.put("ssl.key.password", secure.getProperty("keystorePassword"));
+      // The broker is its own client on this listener (transaction markers): it trusts its key.
+      props.put("ssl.truststore.type", "PKCS12");
+      props.put("ssl.truststore.location", secure.getProperty("truststore"));
+      props.put("ssl.truststore.password", secure.getProperty("truststorePassword"));
+    }
     props.put("log.dirs", logDir.toString());
     props.put("num.partitions", "1");
     props.put("default.replication.factor", replication);
@@ -93,12 +150,16 @@ public final class KafkaServerMain {
     // delete a replay of old events at once. Keep data by size only.
     props.put("log.retention.ms", "-1");
     Path config = dataDir.resolve("server.properties");
+    Files.deleteIfExists(config);
+    // In secure mode it holds the broker's password: readable by its owner only.
+    Files.createFile(
+        config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     try (Writer out = Files.newBufferedWriter(config)) {
       props.store(out, "written by Tributary's KafkaServerMain");
     }
 
     if (!Files.exists(logDir.resolve("meta.properties"))) {
-      format(config, clusterId);
+      format(config, clusterId, secure);
     }
 
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
