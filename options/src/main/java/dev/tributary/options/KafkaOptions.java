@@ -1,5 +1,6 @@
 package dev.tributary.options;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.tributary.options.templates.ParameterType;
 import dev.tributary.options.templates.TemplateParameter;
 import org.apache.beam.sdk.options.Default;
@@ -30,6 +31,10 @@ public interface KafkaOptions extends PipelineOptions {
       "Extra Kafka client properties for every consumer and producer, key=value pairs separated by ';'"
           + " (e.g. security.protocol=SASL_SSL;sasl.mechanism=PLAIN;sasl.jaas.config=...). Never logged.")
   @Default.String("")
+  // Not serialized with the other options: Flink's web UI and REST API list those (a job's
+  // configuration, "user-config"). The value is read once, when the pipeline is built, into the
+  // Kafka connection its steps carry.
+  @JsonIgnore
   String getKafkaProperties();
 
   void setKafkaProperties(String value);

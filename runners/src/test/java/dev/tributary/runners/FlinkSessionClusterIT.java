@@ -1,6 +1,7 @@
 package dev.tributary.runners;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tributary.infra.ElasticsearchExtension;
@@ -8,10 +9,12 @@ import dev.tributary.infra.FlinkCluster;
 import dev.tributary.infra.FlinkClusterExtension;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.pipelines.banking.StreamingFraudDetectionPipeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,8 @@ class FlinkSessionClusterIT {
   static final ElasticsearchExtension ELASTICSEARCH = new ElasticsearchExtension();
 
   @RegisterExtension static final FlinkClusterExtension FLINK = new FlinkClusterExtension(2);
+
+  private static final String SECRET = "secret-" + UUID.randomUUID();
 
   @Test
   void streamingJobFromThePackagedJarRaisesTheModelsAlertsAndCancelsCleanly(@TempDir Path dir)
@@ -54,7 +59,10 @@ class FlinkSessionClusterIT {
                 "--fasterCopy=true",
                 "--attachedMode=false",
                 "--waitUntilFinish=false",
-                "--consumerGroup=cluster-fraud"));
+                "--consumerGroup=cluster-fraud",
+                // A secret in the Kafka settings, unused on this plaintext broker: it must reach
+                // neither the job's configuration over REST nor a log.
+                "--kafkaProperties=ssl.truststore.password=" + SECRET));
     command.addAll(scenario.pipelineArgs());
     Path submitLog = dir.resolve("submit.log");
     int exit = PackagedJar.run(command, List.of(), submitLog, Duration.ofMinutes(3));
@@ -63,6 +71,9 @@ class FlinkSessionClusterIT {
     List<FlinkCluster.Job> jobs = FLINK.jobs();
     assertEquals(1, jobs.size(), "one job on the cluster: " + jobs);
     String id = jobs.get(0).id();
+    String config = FLINK.jobConfig(id);
+    assertTrue(config.contains("user-config"), "the REST API lists the job's options: " + config);
+    assertFalse(config.contains(SECRET), "a secret in the job's configuration over REST");
     scenario.awaitOutputs(
         () -> {
           String state = FLINK.state(id);
@@ -77,6 +88,9 @@ class FlinkSessionClusterIT {
     }
     assertEquals("CANCELED", FLINK.state(id), "the job ends cancelled");
     String summary = scenario.verifyOutputs();
+    for (Path log : List.of(submitLog, FLINK.logFiles().get(0), FLINK.logFiles().get(1))) {
+      assertFalse(Files.readString(log).contains(SECRET), "a secret in " + log);
+    }
     assertTrue(
         FLINK.jobs().stream().noneMatch(job -> job.state().equals("RUNNING")),
         "nothing left running");

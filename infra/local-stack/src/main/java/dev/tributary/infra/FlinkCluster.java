@@ -196,6 +196,19 @@ public final class FlinkCluster implements AutoCloseable {
     rest.request("PATCH", "/jobs/" + id + "?mode=cancel");
   }
 
+  /**
+   * The job's configuration as the REST API (and the web UI) shows it, JSON: its execution config,
+   * with Beam's pipeline options as {@code user-config}.
+   */
+  public String jobConfig(String id) {
+    return rest.request("GET", "/jobs/" + id + "/config");
+  }
+
+  /** The JobManager's and the TaskManager's log files. */
+  public List<Path> logFiles() {
+    return List.of(jobManager.logFile(), taskManager.logFile());
+  }
+
   /** The job's state as the JobManager reports it now, e.g. {@code RUNNING} or {@code CANCELED}. */
   public String state(String id) {
     return json(rest.request("GET", "/jobs/" + id)).get("state").asText();

@@ -33,6 +33,16 @@ public final class FlinkClusterExtension extends ServerExtension<FlinkCluster> {
     server().cancel(id);
   }
 
+  /** See {@link FlinkCluster#jobConfig}. */
+  public String jobConfig(String id) {
+    return server().jobConfig(id);
+  }
+
+  /** See {@link FlinkCluster#logFiles}. */
+  public List<Path> logFiles() {
+    return server().logFiles();
+  }
+
   public String state(String id) {
     return server().state(id);
   }

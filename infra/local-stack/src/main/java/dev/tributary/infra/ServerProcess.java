@@ -48,6 +48,11 @@ public final class ServerProcess implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
+  /** The file the server's output goes to. */
+  public Path logFile() {
+    return logFile;
+  }
+
   /** Starts the command, its output appended to the log, and waits until it says it is ready. */
   private void launch() {
     try {
