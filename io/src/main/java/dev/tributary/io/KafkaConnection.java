@@ -54,8 +54,9 @@ public final class KafkaConnection implements Serializable {
       }
       String key = pair.substring(0, eq).trim();
       String value = pair.substring(eq + 1).trim();
-      // A JAAS configuration ends with ';', which is also the separator here: put it back.
-      if (key.endsWith("jaas.config") && !value.endsWith(";")) {
+      // A JAAS configuration ends with ';', which is also the separator here: put it back, unless
+      // the value is a reference that a Kafka config provider resolves (${file:path:key}).
+      if (key.endsWith("jaas.config") && !value.endsWith(";") && !value.endsWith("}")) {
         value = value + ";";
       }
       parsed.put(key, value);

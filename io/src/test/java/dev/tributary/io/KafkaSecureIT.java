@@ -8,18 +8,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.transforms.Parse;
 import dev.tributary.transforms.banking.TransactionParser;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.Count;
 import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.values.PCollection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,6 +42,7 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A pipeline reading and writing a Kafka broker that takes clients over SASL_SSL only (SCRAM, TLS),
@@ -114,6 +124,52 @@ class KafkaSecureIT {
     assertFalse(
         displayData.stream().anyMatch(value -> value.contains(PASSWORD)),
         "the password is in the display data");
+  }
+
+  /**
+   * The secrets in a file that Kafka's clients read themselves (its {@code FileConfigProvider}):
+   * {@code --kafkaProperties} then holds only references to it, so not even the command line that
+   * launches the job has the password.
+   */
+  @Test
+  void theSecretsCanStayInAFileThatOnlyTheClientsRead(@TempDir Path dir) throws IOException {
+    KAFKA.createTopic("secure-file", 1);
+    List<ProducerRecord<String, String>> messages = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      messages.add(new ProducerRecord<>("secure-file", 0, null, "a", tx(i)));
+    }
+    KAFKA.produce(messages);
+    Path secrets = dir.resolve("kafka-secrets.properties");
+    Properties file = new Properties();
+    file.setProperty("jaas", String.valueOf(KAFKA.clientProperties().get("sasl.jaas.config")));
+    file.setProperty(
+        "truststore", String.valueOf(KAFKA.clientProperties().get("ssl.truststore.password")));
+    try (Writer out = Files.newBufferedWriter(secrets)) {
+      file.store(out, null);
+    }
+    Map<String, Object> properties = new LinkedHashMap<>(KAFKA.clientProperties());
+    properties.put("config.providers", "file");
+    properties.put(
+        "config.providers.file.class",
+        "org.apache.kafka.common.config.provider.FileConfigProvider");
+    properties.put("sasl.jaas.config", "${file:" + secrets + ":jaas}");
+    properties.put("ssl.truststore.password", "${file:" + secrets + ":truststore}");
+    String option = kafkaProperties(properties);
+    assertFalse(option.contains(PASSWORD), option);
+
+    Pipeline pipeline =
+        Pipeline.create(PipelineOptionsFactory.fromArgs("--runner=DirectRunner").create());
+    PCollection<Long> read =
+        pipeline
+            .apply(
+                ReadKafka.from(
+                        KafkaConnection.of(KAFKA.bootstrapServers(), option),
+                        "secure-file",
+                        "secure-file-group")
+                    .withMaxRecords(5))
+            .apply(Count.globally());
+    PAssert.thatSingleton(read).isEqualTo(5L);
+    pipeline.run().waitUntilFinish();
   }
 
   @Test
