@@ -10,7 +10,6 @@ import org.apache.beam.sdk.schemas.JavaFieldSchema;
 import org.apache.beam.sdk.schemas.annotations.DefaultSchema;
 import org.apache.beam.sdk.testing.CrashingRunner;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,26 +44,9 @@ class KafkaSecretsTest {
     pipeline
         .apply(Create.of(new Message()))
         .apply("Write", WriteKafka.<Message>to(KAFKA.withExactlyOnce(1, "sink"), "out", "key"));
-    StringBuilder shown = new StringBuilder();
-    pipeline.traverseTopologically(
-        new Pipeline.PipelineVisitor.Defaults() {
-          @Override
-          public CompositeBehavior enterCompositeTransform(
-              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
-            if (node.getTransform() != null) {
-              shown.append(DisplayData.from(node.getTransform())).append('\n');
-            }
-            return CompositeBehavior.ENTER_TRANSFORM;
-          }
-
-          @Override
-          public void visitPrimitiveTransform(
-              org.apache.beam.sdk.runners.TransformHierarchy.Node node) {
-            shown.append(DisplayData.from(node.getTransform())).append('\n');
-          }
-        });
-    assertTrue(shown.toString().contains("broker:9093"), "display data was read: " + shown);
-    assertFalse(shown.toString().contains(SECRET), "a secret in display data: " + shown);
+    String shown = ShownDisplayData.of(pipeline);
+    assertTrue(shown.contains("broker:9093"), "display data was read: " + shown);
+    assertFalse(shown.contains(SECRET), "a secret in display data: " + shown);
     assertFalse(KAFKA.toString().contains(SECRET));
   }
 }
