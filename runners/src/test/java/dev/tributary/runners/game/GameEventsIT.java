@@ -110,40 +110,44 @@ class GameEventsIT {
               "--landEvery=PT2S",
               "--earlyFiringsEvery=PT1S"
             });
-    List<String> seedCommands =
-        Files.readAllLines(
-            Path.of("..", "test-data", "game", "seed-ab-commands.txt"), StandardCharsets.UTF_8);
-    int requests = 0;
-    for (String line : seedCommands) {
-      if (line.startsWith("ab ")) {
-        requests += ab(line, API.url(), dir.resolve("ab.log"));
+    // A failure must not leave the job running into the next test class of this JVM.
+    try {
+      List<String> seedCommands =
+          Files.readAllLines(
+              Path.of("..", "test-data", "game", "seed-ab-commands.txt"), StandardCharsets.UTF_8);
+      int requests = 0;
+      for (String line : seedCommands) {
+        if (line.startsWith("ab ")) {
+          requests += ab(line, API.url(), dir.resolve("ab.log"));
+        }
       }
-    }
-    assertEquals(128, requests);
-    JsonNode metrics = JSON.readTree(API.url().resolve("/metrics").toURL());
-    assertEquals(128, metrics.get("answeredByStatus").get("200").asLong(), metrics.toString());
-    assertEquals(128, KAFKA.count("events"), "each 200 is an event stored in Kafka");
+      assertEquals(128, requests);
+      JsonNode metrics = JSON.readTree(API.url().resolve("/metrics").toURL());
+      assertEquals(128, metrics.get("answeredByStatus").get("200").asLong(), metrics.toString());
+      assertEquals(128, KAFKA.count("events"), "each 200 is an event stored in Kafka");
 
-    long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-    while (!BY_EVENT_TYPE.equals(documents(GameView.BY_EVENT_TYPE))
-        || !BY_HOST.equals(documents(GameView.BY_HOST))
-        || landed(warehouse.resolve("extracted_events")) < 128
-        || landed(warehouse.resolve("purchases")) < 74) {
-      if (job.getState() != PipelineResult.State.RUNNING) {
-        throw new AssertionError("the streaming job stopped early: " + job.getState());
+      long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      while (!BY_EVENT_TYPE.equals(documents(GameView.BY_EVENT_TYPE))
+          || !BY_HOST.equals(documents(GameView.BY_HOST))
+          || landed(warehouse.resolve("extracted_events")) < 128
+          || landed(warehouse.resolve("purchases")) < 74) {
+        if (job.getState() != PipelineResult.State.RUNNING) {
+          throw new AssertionError("the streaming job stopped early: " + job.getState());
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(
+              "after 4 minutes: by event type "
+                  + documents(GameView.BY_EVENT_TYPE)
+                  + ", by host "
+                  + documents(GameView.BY_HOST)
+                  + ", landed "
+                  + landed(warehouse.resolve("extracted_events")));
+        }
+        Thread.sleep(1_000);
       }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "after 4 minutes: by event type "
-                + documents(GameView.BY_EVENT_TYPE)
-                + ", by host "
-                + documents(GameView.BY_HOST)
-                + ", landed "
-                + landed(warehouse.resolve("extracted_events")));
-      }
-      Thread.sleep(1_000);
+    } finally {
+      job.cancel();
     }
-    job.cancel();
 
     // The seed's queries, with Spark SQL, over the landed Parquet.
     SparkSession spark =
