@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tributary.infra.HdfsExtension;
 import dev.tributary.infra.KafkaExtension;
 import dev.tributary.pipelines.social.SocialBatchLayerPipeline;
-import dev.tributary.pipelines.social.SocialLandingPipeline;
 import dev.tributary.runners.OutputFiles;
 import dev.tributary.testdata.social.SocialHistoryGenerator;
 import dev.tributary.testdata.social.SocialProducer;
-import dev.tributary.transforms.social.SocialKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,7 +34,7 @@ class SocialLandingIT {
   @Order(2)
   static final HdfsExtension HDFS = new HdfsExtension();
 
-  private static final String DEAD_LETTERS = "reddit.dead-letters";
+  private static final String DEAD_LETTERS = LandingRun.DEAD_LETTERS;
 
   @Test
   void liveRecordsLandBesideTheBootstrappedHistory(@TempDir Path dir) throws Exception {
@@ -52,75 +46,37 @@ class SocialLandingIT {
     SocialHistoryGenerator.Output generated = SocialHistoryGenerator.generate(bootstrap);
     SocialHistoryGenerator.write(generated, history);
 
-    for (SocialKind kind : SocialKind.values()) {
-      KAFKA.createTopic(kind.topic(), 3);
-    }
-    KAFKA.createTopic(DEAD_LETTERS, 1);
+    LandingRun.createTopics(KAFKA);
     SocialProducer.Settings producer = new SocialProducer.Settings();
     producer.bootstrapServers = KAFKA.bootstrapServers();
     producer.rate = 2_000;
     producer.messages = 3_000;
     producer.records.malformedShare = 0.01;
-    List<String> valid = new ArrayList<>();
-    long[] malformed = {0};
-    SocialProducer.Summary sent =
-        SocialProducer.send(
-            producer,
-            message -> {
-              if (message.defect() == null) {
-                valid.add(message.text());
-              } else {
-                malformed[0]++;
-              }
-            });
-    assertEquals(3_000, sent.total());
+    LandingRun.Sent sent = new LandingRun.Sent();
+    SocialProducer.Summary summary = SocialProducer.send(producer, sent);
+    assertEquals(3_000, summary.total());
+    List<String> valid = sent.valid();
 
-    PipelineResult landing =
-        SocialLandingPipeline.start(
-            new String[] {
-              "--runner=FlinkRunner",
-              "--flinkMaster=[local]",
-              "--parallelism=2",
-              "--checkpointingInterval=2000",
-              "--attachedMode=false",
-              "--consumerGroup=it-landing",
-              "--bootstrapServers=" + KAFKA.bootstrapServers(),
-              "--hdfsConfiguration=" + HDFS.beamConfiguration(),
-              "--history=" + history,
-              "--landEvery=PT2S"
-            });
-    FileSystems.setDefaultPipelineOptions(
-        PipelineOptionsFactory.fromArgs("--hdfsConfiguration=" + HDFS.beamConfiguration())
-            .create());
     List<String> landed;
-    try {
-      long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-      while ((landed = landedLines(history)).size() < valid.size()
-          || KAFKA.count(DEAD_LETTERS) < malformed[0]) {
-        if (landing.getState() != PipelineResult.State.RUNNING) {
-          throw new AssertionError("the landing job stopped early: " + landing.getState());
-        }
-        if (System.nanoTime() > deadline) {
-          throw new AssertionError(
-              "after 3 minutes, landed "
-                  + landed.size()
-                  + " of "
-                  + valid.size()
-                  + ", dead letters "
-                  + KAFKA.count(DEAD_LETTERS)
-                  + " of "
-                  + malformed[0]);
-        }
-        Thread.sleep(1_000);
+    try (LandingRun landing = LandingRun.start(KAFKA, HDFS, history, "it-landing")) {
+      landed = landing.awaitLanded(sent, Duration.ofMinutes(3));
+      if (landed.size() < valid.size() || KAFKA.count(DEAD_LETTERS) < sent.malformed()) {
+        throw new AssertionError(
+            "after 3 minutes, landed "
+                + landed.size()
+                + " of "
+                + valid.size()
+                + ", dead letters "
+                + KAFKA.count(DEAD_LETTERS)
+                + " of "
+                + sent.malformed());
       }
-    } finally {
-      landing.cancel();
     }
     assertEquals(
         valid.stream().sorted().toList(),
         landed.stream().sorted().toList(),
         "every readable record landed once, as it was sent");
-    assertEquals(malformed[0], KAFKA.count(DEAD_LETTERS));
+    assertEquals(sent.malformed(), KAFKA.count(DEAD_LETTERS));
 
     SocialBatchLayerPipeline.Summary batch =
         SocialBatchLayerPipeline.run(
@@ -147,15 +103,10 @@ class SocialLandingIT {
         "[social landing] bootstrap %,d records on HDFS; sent %,d live (%d malformed -> dead"
             + " letters), landed %,d; the batch layer read %,d, dead letters %d%n",
         generated.records(),
-        sent.total(),
-        malformed[0],
+        summary.total(),
+        sent.malformed(),
         landed.size(),
         batch.read(),
         batch.deadLetters());
-  }
-
-  /** The lines the landing wrote (its files are data_<run>_<pane>.json; the bootstrap's data_0). */
-  private static List<String> landedLines(String history) throws IOException {
-    return OutputFiles.lines(history + "/*/year=*/month=*/day=*/hour=*/data_*_*.json");
   }
 }
